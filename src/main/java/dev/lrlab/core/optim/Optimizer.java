@@ -1,0 +1,27 @@
+package dev.lrlab.core.optim;
+
+/**
+ * One run's optimizer with its state: a chain of gradient transforms (clip, weight decay, scale by
+ * Adam, scale by learning rate ...). Implementations allocate nothing per step.
+ */
+public interface Optimizer {
+
+    /**
+     * Performs update number {@code step} (1-based, as PyTorch's state["step"] after increment).
+     *
+     * @param params   parameters, updated in place
+     * @param grad     the raw gradient at {@code params}; may be overwritten (used as scratch)
+     * @param lr       the learning rate for this update (the schedule's value)
+     * @param momentum the schedule's momentum for this update (SGD momentum / RMSprop momentum /
+     *                 Adam-family beta1) for cycling schedules, or NaN to keep the configured one
+     */
+    void step(double[] params, double[] grad, int step, double lr, double momentum);
+
+    /** Zeroes velocity / first-moment buffers (momentum reset at warm restarts, S8). */
+    void resetMomentum();
+
+    /** An opaque copy of all state, for roll-back (S17). */
+    Object saveState();
+
+    void restoreState(Object saved);
+}
