@@ -1,0 +1,142 @@
+import ApexCharts from 'apexcharts';
+
+type Point = [number, number];
+
+/**
+ * <lr-chart>: a thin host for one ApexCharts instance. The server sends options once and then only
+ * new points (appendPoints), so the wire cost of N points is O(N); the browser keeps the data.
+ * Updates arriving faster than one per animation frame are merged into a single appendData call.
+ */
+export class LrChart extends HTMLElement {
+  chart?: ApexCharts;
+  private options: any = null;
+  private pending: Point[][] | null = null;
+  private frame = 0;
+  private host?: HTMLDivElement;
+  private logY = false;
+
+  connectedCallback() {
+    if (!this.host) {
+      this.host = document.createElement('div');
+      this.host.style.width = '100%';
+      this.host.style.height = '100%';
+      this.appendChild(this.host);
+    }
+    if (this.options && !this.chart) {
+      this.create();
+    }
+  }
+
+  disconnectedCallback() {
+    cancelAnimationFrame(this.frame);
+    this.frame = 0;
+    this.chart?.destroy();
+    this.chart = undefined;
+  }
+
+  /**
+   * Replaces all options (and the series they hold). With lrLogY the chart plots log10(y) on a
+   * linear axis labelled in powers of ten: ApexCharts' own log axis mislabels values spanning
+   * many decades (losses going to 1e-14).
+   */
+  setOptions(json: string) {
+    this.options = JSON.parse(json);
+    this.logY = !!this.options.lrLogY;
+    delete this.options.lrLogY;
+    if (this.logY) {
+      this.options.yaxis = {
+        ...(this.options.yaxis ?? {}),
+        logarithmic: false,
+        labels: { formatter: (v: number) => (Number.isFinite(v) ? formatPow10(v) : '') },
+      };
+      this.options.tooltip = {
+        ...(this.options.tooltip ?? {}),
+        y: { formatter: (v: number) => (Number.isFinite(v) ? Math.pow(10, v).toPrecision(4) : '') },
+      };
+    }
+    this.pending = null;
+    if (this.chart) {
+      this.chart.destroy();
+      this.chart = undefined;
+    }
+    if (this.isConnected) {
+      this.create();
+    }
+  }
+
+  /** Appends points to each series: json is [[[x,y],...], ...] indexed like the series. */
+  appendPoints(json: string) {
+    let add: Point[][] = JSON.parse(json);
+    if (this.logY) {
+      // log10 of non-positive values is not drawable; skip them rather than break the axis
+      add = add.map((s) => s.filter((p) => p[1] > 0).map((p) => [p[0], Math.log10(p[1])] as Point));
+    }
+    if (!this.pending) {
+      this.pending = add.map((s) => s.slice());
+    } else {
+      add.forEach((s, i) => {
+        (this.pending![i] ??= []).push(...s);
+      });
+    }
+    if (!this.frame) {
+      this.frame = requestAnimationFrame(() => this.flush());
+    }
+  }
+
+  /** Empties every series, keeping names and options. */
+  clear() {
+    this.pending = null;
+    if (this.options) {
+      this.options.series = (this.options.series ?? []).map((s: any) => ({ ...s, data: [] }));
+    }
+    this.chart?.updateSeries(this.options?.series ?? [], false);
+  }
+
+  /** Replaces the horizontal annotation lines: json is [{y, label, color}]. */
+  setYAnnotations(json: string) {
+    const lines = JSON.parse(json).map((a: any) => ({
+      y: a.y,
+      borderColor: a.color ?? '#e53935',
+      strokeDashArray: 6,
+      label: { text: a.label, borderColor: a.color ?? '#e53935', style: { color: '#fff', background: a.color ?? '#e53935' } },
+    }));
+    if (this.options) {
+      this.options.annotations = { ...(this.options.annotations ?? {}), yaxis: lines };
+    }
+    this.chart?.updateOptions({ annotations: { yaxis: lines } }, false, false);
+  }
+
+  /** Number of points ApexCharts holds in series i (read from the chart itself, for tests). */
+  pointCount(i = 0): number {
+    const s = (this.chart as any)?.w?.config?.series?.[i];
+    return s ? s.data.length : 0;
+  }
+
+  private create() {
+    this.chart = new ApexCharts(this.host!, this.options);
+    this.chart.render();
+    if (this.pending) {
+      this.flush();
+    }
+  }
+
+  private flush() {
+    this.frame = 0;
+    if (!this.chart || !this.pending) {
+      return;
+    }
+    const batch = this.pending;
+    this.pending = null;
+    this.chart.appendData(batch.map((data) => ({ data })));
+  }
+}
+
+function formatPow10(v: number): string {
+  const rounded = Math.round(v * 100) / 100;
+  if (Number.isInteger(rounded)) {
+    return rounded === 0 ? '1' : `1e${rounded}`;
+  }
+  return Math.pow(10, v).toPrecision(2);
+}
+
+customElements.define('lr-chart', LrChart);

@@ -1,0 +1,56 @@
+package dev.lrlab.ui.chart;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+
+/** Builds the ApexCharts options the app uses: numeric-x line charts that stream. */
+public final class ChartOptions {
+
+    private ChartOptions() {}
+
+    /**
+     * A line chart over steps with one empty series per name.
+     *
+     * @param noDataText shown while the chart is empty
+     * @param logY logarithmic y axis (loss curves)
+     */
+    public static ObjectNode streamingLine(String title, String xTitle, String noDataText, List<String> seriesNames,
+                                           List<String> colors, boolean logY) {
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        ObjectNode o = f.objectNode();
+        ObjectNode chart = o.putObject("chart");
+        chart.put("type", "line").put("height", "100%").put("fontFamily", "inherit");
+        chart.putObject("animations").put("enabled", false);
+        chart.putObject("zoom").put("enabled", true).put("type", "x");
+        ObjectNode toolbar = chart.putObject("toolbar");
+        toolbar.put("show", true);
+        ObjectNode tools = toolbar.putObject("tools");
+        tools.put("download", true).put("selection", false).put("zoom", true).put("zoomin", true)
+                .put("zoomout", true).put("pan", false).put("reset", true);
+        o.putObject("title").put("text", title).put("align", "left")
+                .putObject("style").put("fontSize", "14px").put("fontWeight", 600);
+        o.putObject("stroke").put("width", 2).put("curve", "straight");
+        o.putObject("dataLabels").put("enabled", false);
+        o.putObject("markers").put("size", 0);
+        o.putObject("legend").put("show", seriesNames.size() > 1);
+        o.putObject("tooltip").put("shared", true).putObject("x").put("show", true);
+        ObjectNode x = o.putObject("xaxis");
+        x.put("type", "numeric").put("tickAmount", 6);
+        x.putObject("title").put("text", xTitle);
+        x.putObject("labels").put("hideOverlappingLabels", true);
+        ObjectNode y = o.putObject("yaxis");
+        y.put("forceNiceScale", true).put("decimalsInFloat", 3);
+        // the component plots log10(y) itself and labels the axis in powers of ten
+        o.put("lrLogY", logY);
+        o.putObject("noData").put("text", noDataText).putObject("style").put("fontSize", "14px");
+        ArrayNode series = o.putArray("series");
+        for (String name : seriesNames) {
+            series.addObject().put("name", name).putArray("data");
+        }
+        ArrayNode c = o.putArray("colors");
+        colors.forEach(c::add);
+        return o;
+    }
+}

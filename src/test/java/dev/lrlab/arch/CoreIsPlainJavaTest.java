@@ -1,0 +1,32 @@
+package dev.lrlab.arch;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The numeric core must run anywhere: no web framework, no UI toolkit, no JSON library. */
+class CoreIsPlainJavaTest {
+
+    private final JavaClasses classes = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.lrlab");
+
+    @Test
+    void coreImportsNoFrameworks() {
+        noClasses().that().resideInAPackage("dev.lrlab.core..")
+                .should().dependOnClassesThat()
+                .resideInAnyPackage("com.vaadin..", "org.springframework..", "com.fasterxml..", "jakarta.servlet..")
+                .check(classes);
+    }
+
+    @Test
+    void coreDoesNotReachIntoOuterLayers() {
+        noClasses().that().resideInAPackage("dev.lrlab.core..")
+                .should().dependOnClassesThat()
+                .resideInAnyPackage("dev.lrlab.ui..", "dev.lrlab.live..", "dev.lrlab.api..")
+                .check(classes);
+    }
+}
