@@ -53,7 +53,7 @@ CASES = [
                                           'weightDecay': 0.001, 'eps': 1e-6}, None),
     ('adagrad_diag5', 'diag5', {'type': 'adagrad', 'lr': 0.5}, None),
     ('rmsprop_default', 'quad2', {'type': 'rmsprop', 'lr': 0.01}, None),
-    ('rmsprop_centered_momentum_wd', 'rosen', {'type': 'rmsprop', 'lr': 1e-3, 'alpha': 0.9, 'momentum': 0.5, 'centered': True,
+    ('rmsprop_centered_momentum_wd', 'rosen', {'type': 'rmsprop', 'lr': 3e-4, 'alpha': 0.9, 'momentum': 0.5, 'centered': True,
                                                'eps': 1e-6, 'weightDecay': 1e-3}, None),
     ('rmsprop_momentum', 'diag5', {'type': 'rmsprop', 'lr': 0.005, 'momentum': 0.9}, None),
     ('rmsprop_centered', 'quad2', {'type': 'rmsprop', 'lr': 0.01, 'centered': True}, None),
