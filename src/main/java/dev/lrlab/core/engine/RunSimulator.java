@@ -1,0 +1,515 @@
+package dev.lrlab.core.engine;
+
+import dev.lrlab.core.landscape.Landscape;
+import dev.lrlab.core.optim.Optimizer;
+import dev.lrlab.core.schedule.CurvatureSchedule;
+import dev.lrlab.core.schedule.Schedule;
+import java.util.SplittableRandom;
+
+/**
+ * One run, steppable. Not thread-safe: one thread calls {@link #step()} / {@link #advance(int)};
+ * other threads may read the {@link Recorder} concurrently. Each step allocates nothing (buffers
+ * are preallocated), except with roll-back, which saves the optimizer state.
+ *
+ * <p>Step t (0-based, leaving state t): lr = schedule.lr(t) (or 2·safety/λ̂max for the curvature
+ * schedule) × the roll-back multiplier; momentum = schedule.momentum(t); g = ∇f(θ_t) (+ noise or
+ * minibatch); g is clipped like {@code torch.nn.utils.clip_grad_norm_}; then
+ * optimizer.step(θ, g, t+1, lr, momentum).
+ *
+ * <p>Divergence: when update k (1-based) yields a non-finite value or ‖θ_k‖ &gt; 1e12 the run stops
+ * with status DIVERGED and {@code divergedAtStep = k}; θ stays at the last valid state k−1 and
+ * nothing non-finite is recorded.
+ */
+public final class RunSimulator {
+    public static final double DIVERGENCE_NORM = 1e12;
+
+    public enum Status {
+        RUNNING, COMPLETED, DIVERGED;
+
+        public String json() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    private final Landscape landscape;
+    private final RunConfig cfg;
+    private final int n;
+    private final int steps;
+    private final Schedule schedule;
+    private final CurvatureSchedule curvature;
+    private final Optimizer opt;
+    private final SplittableRandom rng;
+    private final Recorder recorder;
+    private final int every;
+
+    private final double[] theta;
+    private final double[] thetaPrev;
+    private double[] grad;       // full gradient at θ_t
+    private double[] gradNext;
+    private final double[] work; // the gradient handed to the optimizer (it may overwrite it)
+    private final double[] workSaved;
+
+    // curvature
+    private final double[] pv;
+    private final double[] hv;
+    private final double[] xTmp;
+    private final double[] gTmp;
+
+    // games
+    private final boolean game;
+    private final int split;
+    private final Optimizer optY;
+    private final Schedule scheduleY;
+    private final double[] gx;
+    private final double[] gy;
+    private final double[] px;
+    private final double[] py;
+    private final double[] prevG;
+    private final double[] equilibrium;
+
+    private int t;
+    private double loss;
+    private double gradNormFull;
+    private Status status = Status.RUNNING;
+    private int divergedAtStep = -1;
+    private double lastLr = Double.NaN;
+    private double lastGradNorm = Double.NaN;
+    private double lastUpdateNorm = Double.NaN;
+    private double lrMultiplier = 1.0;
+    private double lrSum;
+    private double lrSquaredSum;
+    private double firstLr = Double.NaN;
+    private int rollbacks;
+
+    public RunSimulator(Landscape landscape, RunConfig cfg, boolean record) {
+        this.landscape = landscape;
+        this.cfg = cfg;
+        this.n = landscape.dim();
+        if (cfg.start().length != n) {
+            throw new IllegalArgumentException("start has " + cfg.start().length + " coordinates, landscape " + n);
+        }
+        this.steps = cfg.steps();
+        this.schedule = cfg.schedule();
+        this.curvature = schedule instanceof CurvatureSchedule cs ? cs : null;
+        this.rng = new SplittableRandom(cfg.seed());
+        this.every = Math.max(1, cfg.recordEvery());
+        this.game = cfg.gameMethod() != null && landscape.isGame();
+        this.split = game ? landscape.gameSplit() : 0;
+        theta = cfg.start().clone();
+        thetaPrev = new double[n];
+        grad = new double[n];
+        gradNext = new double[n];
+        work = new double[n];
+        workSaved = cfg.rollback() != null ? new double[n] : null;
+        if (curvature != null) {
+            pv = new double[n];
+            java.util.Arrays.fill(pv, 1 / Math.sqrt(n));
+            hv = new double[n];
+            xTmp = new double[n];
+            gTmp = new double[n];
+        } else {
+            pv = hv = xTmp = gTmp = null;
+        }
+        if (game) {
+            opt = cfg.optimizer().apply(split);
+            optY = (cfg.yOptimizer() != null ? cfg.yOptimizer() : cfg.optimizer()).apply(n - split);
+            scheduleY = cfg.ySchedule() != null ? cfg.ySchedule() : schedule;
+            gx = new double[split];
+            px = new double[split];
+            gy = new double[n - split];
+            py = new double[n - split];
+            prevG = new double[n];
+            equilibrium = landscape.minima().isEmpty() ? new double[n] : landscape.minima().get(0).point();
+        } else {
+            opt = cfg.optimizer().apply(n);
+            optY = null;
+            scheduleY = null;
+            gx = gy = px = py = prevG = equilibrium = null;
+        }
+        this.recorder = record ? new Recorder(n, game) : null;
+        loss = landscape.valueAndGradientAt(theta, grad, 0);
+        gradNormFull = norm(grad);
+        if (!valid(theta, loss) || !Double.isFinite(gradNormFull)) {
+            status = Status.DIVERGED;
+            divergedAtStep = 0;
+        } else if (recorder != null) {
+            recorder.state(0, theta, loss, eqDistance());
+        }
+        if (status == Status.RUNNING && steps == 0) {
+            status = Status.COMPLETED;
+        }
+    }
+
+    /** Performs one update; false when the run had already ended or ends now. */
+    public boolean step() {
+        if (status != Status.RUNNING) {
+            return false;
+        }
+        if (game) {
+            gameStep();
+        } else {
+            plainStep();
+        }
+        return status == Status.RUNNING;
+    }
+
+    /** Up to {@code k} updates; returns how many were performed. */
+    public int advance(int k) {
+        int done = 0;
+        while (done < k && status == Status.RUNNING) {
+            step();
+            done++;
+        }
+        return done;
+    }
+
+    /** Runs to the end, checking for interruption every 4096 steps. */
+    public void runToEnd() {
+        while (status == Status.RUNNING) {
+            advance(4096);
+            if (Thread.interrupted()) {
+                Thread.currentThread().interrupt();
+                throw new java.util.concurrent.CancellationException("run interrupted");
+            }
+        }
+    }
+
+    private double lrAt(int step) {
+        double base = curvature != null ? curvatureLr() : schedule.lr(step);
+        return base * lrMultiplier;
+    }
+
+    /** η = 2·safety/|λ̂max| by warm-started power iteration on Hessian-vector products at θ_t. */
+    private double curvatureLr() {
+        double lambda = 0;
+        for (int k = 0; k < curvature.powerIterations(); k++) {
+            landscape.hessianVectorProduct(theta, pv, hv, xTmp, gTmp);
+            double dot = 0;
+            double hn = 0;
+            for (int i = 0; i < n; i++) {
+                dot += pv[i] * hv[i];
+                hn += hv[i] * hv[i];
+            }
+            lambda = dot;
+            hn = Math.sqrt(hn);
+            if (!(hn > 0) || !Double.isFinite(hn)) {
+                break;
+            }
+            for (int i = 0; i < n; i++) {
+                pv[i] = hv[i] / hn;
+            }
+        }
+        double a = Math.abs(lambda);
+        return a > 1e-12 && Double.isFinite(a) ? 2 * curvature.safety() / a : cfg.baseLr();
+    }
+
+    private void plainStep() {
+        double lr = lrAt(t);
+        double mom = schedule instanceof CurvatureSchedule ? Double.NaN : schedule.momentum(t);
+        if (cfg.resetMomentumOnRestart() && curvature == null && schedule.restartsAt(t)) {
+            opt.resetMomentum();
+        }
+        RunConfig.Noise noise = cfg.noise();
+        if (noise instanceof RunConfig.Minibatch mb) {
+            landscape.minibatchGradient(theta, work, rng, mb.batchSize());
+        } else {
+            System.arraycopy(grad, 0, work, 0, n);
+            if (noise instanceof RunConfig.Gaussian gn) {
+                double s = gn.sigma() / Math.sqrt(gn.batchSize());
+                for (int i = 0; i < n; i++) {
+                    work[i] += s * rng.nextGaussian();
+                }
+            }
+        }
+        double gNorm = norm(work);
+        clip(work, gNorm);
+        System.arraycopy(theta, 0, thetaPrev, 0, n);
+        Object saved = null;
+        if (workSaved != null) {
+            System.arraycopy(work, 0, workSaved, 0, n);
+            saved = opt.saveState();
+        }
+        double newLoss;
+        double uNorm;
+        int retries = 0;
+        while (true) {
+            opt.step(theta, work, t + 1, lr, mom);
+            if (noise instanceof RunConfig.Thermostat th) {
+                double d2 = 0;
+                for (int i = 0; i < n; i++) {
+                    double d = theta[i] - thetaPrev[i];
+                    d2 += d * d;
+                }
+                double tau = Math.sqrt(Math.max(0, th.targetK() - d2) / n);
+                if (tau > 0) {
+                    for (int i = 0; i < n; i++) {
+                        theta[i] += tau * rng.nextGaussian();
+                    }
+                }
+            }
+            uNorm = distance(theta, thetaPrev);
+            newLoss = landscape.valueAndGradientAt(theta, gradNext, t + 1);
+            if (workSaved == null || retries >= cfg.rollback().maxRetries() || !(gradNormFull > 0)) {
+                break;
+            }
+            double ratio = norm(gradNext) / gradNormFull;
+            if (ratio <= cfg.rollback().ratio()) { // NaN ratio falls through to a retry
+                break;
+            }
+            // reject: restore θ and optimizer state, shrink the lr, retry with the same gradient
+            retries++;
+            rollbacks++;
+            System.arraycopy(thetaPrev, 0, theta, 0, n);
+            System.arraycopy(workSaved, 0, work, 0, n);
+            opt.restoreState(saved);
+            lrMultiplier *= cfg.rollback().factor();
+            lr *= cfg.rollback().factor();
+        }
+        accept(lr, gNorm, uNorm, newLoss);
+    }
+
+    private void gameStep() {
+        double lrX = lrAt(t);
+        double lrY = scheduleY.lr(t) * lrMultiplier;
+        double mom = schedule.momentum(t);
+        double momY = scheduleY.momentum(t);
+        if (cfg.resetMomentumOnRestart() && schedule.restartsAt(t)) {
+            opt.resetMomentum();
+            optY.resetMomentum();
+        }
+        System.arraycopy(theta, 0, thetaPrev, 0, n);
+        double gNorm = gradNormFull;
+        split(theta, px, py);
+        switch (cfg.gameMethod()) {
+            case SIMULTANEOUS -> {
+                gradsFrom(grad);
+                opt.step(px, gx, t + 1, lrX, mom);
+                optY.step(py, gy, t + 1, lrY, momY);
+            }
+            case ALTERNATING -> {
+                gradsFrom(grad);
+                opt.step(px, gx, t + 1, lrX, mom);
+                join(px, py, work);
+                landscape.valueAndGradientAt(work, gradNext, t);
+                gradsFrom(gradNext);
+                optY.step(py, gy, t + 1, lrY, momY);
+            }
+            case OPTIMISTIC -> {
+                if (t == 0) {
+                    System.arraycopy(grad, 0, prevG, 0, n);
+                }
+                for (int i = 0; i < n; i++) {
+                    work[i] = 2 * grad[i] - prevG[i];
+                }
+                System.arraycopy(grad, 0, prevG, 0, n);
+                gradsFrom(work);
+                opt.step(px, gx, t + 1, lrX, mom);
+                optY.step(py, gy, t + 1, lrY, momY);
+            }
+            case EXTRAGRADIENT -> {
+                // look-ahead by a plain gradient step of each player's lr, then update from θ_t with
+                // the gradient at the look-ahead point
+                for (int i = 0; i < n; i++) {
+                    work[i] = i < split ? theta[i] - lrX * grad[i] : theta[i] + lrY * grad[i];
+                }
+                landscape.valueAndGradientAt(work, gradNext, t);
+                gradsFrom(gradNext);
+                opt.step(px, gx, t + 1, lrX, mom);
+                optY.step(py, gy, t + 1, lrY, momY);
+            }
+            default -> throw new IllegalStateException();
+        }
+        join(px, py, theta);
+        double uNorm = distance(theta, thetaPrev);
+        double newLoss = landscape.valueAndGradientAt(theta, gradNext, t + 1);
+        accept(lrX, gNorm, uNorm, newLoss);
+    }
+
+    /** gx = ∂f/∂x, gy = −∂f/∂y (the y player ascends). */
+    private void gradsFrom(double[] g) {
+        for (int i = 0; i < split; i++) {
+            gx[i] = g[i];
+        }
+        for (int i = split; i < n; i++) {
+            gy[i - split] = -g[i];
+        }
+    }
+
+    private void split(double[] src, double[] a, double[] b) {
+        System.arraycopy(src, 0, a, 0, split);
+        System.arraycopy(src, split, b, 0, n - split);
+    }
+
+    private void join(double[] a, double[] b, double[] dst) {
+        System.arraycopy(a, 0, dst, 0, split);
+        System.arraycopy(b, 0, dst, split, n - split);
+    }
+
+    private void accept(double lr, double gNorm, double uNorm, double newLoss) {
+        double gNext = norm(gradNext);
+        if (!valid(theta, newLoss) || !Double.isFinite(lr) || !Double.isFinite(gNorm) || !Double.isFinite(uNorm)
+                || !Double.isFinite(gNext)) {
+            System.arraycopy(thetaPrev, 0, theta, 0, n);
+            status = Status.DIVERGED;
+            divergedAtStep = t + 1;
+            finishRecording();
+            return;
+        }
+        if (t == 0) {
+            firstLr = lr;
+        }
+        lrSum += lr;
+        lrSquaredSum += lr * lr;
+        lastLr = lr;
+        lastGradNorm = gNorm;
+        lastUpdateNorm = uNorm;
+        if (recorder != null && t % every == 0) {
+            recorder.update(lr, gNorm, uNorm);
+        }
+        double[] tmp = grad;
+        grad = gradNext;
+        gradNext = tmp;
+        gradNormFull = gNext;
+        loss = newLoss;
+        t++;
+        if (recorder != null && t % every == 0) {
+            recorder.state(t, theta, loss, eqDistance());
+        }
+        if (t >= steps) {
+            status = Status.COMPLETED;
+            finishRecording();
+        }
+    }
+
+    private void finishRecording() {
+        if (recorder != null && recorder.lastStep() != t) {
+            recorder.state(t, theta, loss, eqDistance());
+        }
+    }
+
+    private void clip(double[] g, double total) {
+        Double c = cfg.clipNorm();
+        if (c == null) {
+            return;
+        }
+        // torch.nn.utils.clip_grad_norm_: clip_coef = max_norm / (total_norm + 1e-6), applied when < 1
+        double coef = c / (total + 1e-6);
+        if (coef < 1) {
+            for (int i = 0; i < n; i++) {
+                g[i] *= coef;
+            }
+        }
+    }
+
+    private double eqDistance() {
+        return game ? distance(theta, equilibrium) : Double.NaN;
+    }
+
+    private static boolean valid(double[] x, double f) {
+        if (!Double.isFinite(f)) {
+            return false;
+        }
+        double s = 0;
+        for (double v : x) {
+            s += v * v;
+        }
+        return Double.isFinite(s) && Math.sqrt(s) <= DIVERGENCE_NORM;
+    }
+
+    private static double norm(double[] v) {
+        double s = 0;
+        for (double x : v) {
+            s += x * x;
+        }
+        return Math.sqrt(s);
+    }
+
+    private static double distance(double[] a, double[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            double d = a[i] - b[i];
+            s += d * d;
+        }
+        return Math.sqrt(s);
+    }
+
+    // ---- read side (call from the stepping thread, or after it finished) ----
+
+    public Landscape landscape() {
+        return landscape;
+    }
+
+    public RunConfig config() {
+        return cfg;
+    }
+
+    /** Number of updates done = index of the current state. */
+    public int currentStep() {
+        return t;
+    }
+
+    public int totalSteps() {
+        return steps;
+    }
+
+    /** A copy of the current θ. */
+    public double[] theta() {
+        return theta.clone();
+    }
+
+    /** Read-only view of the current θ (do not modify; valid until the next step). */
+    public double thetaAt(int i) {
+        return theta[i];
+    }
+
+    public double loss() {
+        return loss;
+    }
+
+    /** lr of the last update (NaN before the first). */
+    public double lr() {
+        return lastLr;
+    }
+
+    public double firstLr() {
+        return firstLr;
+    }
+
+    public double gradNorm() {
+        return lastGradNorm;
+    }
+
+    public double updateNorm() {
+        return lastUpdateNorm;
+    }
+
+    public Status status() {
+        return status;
+    }
+
+    /** 1-based update that diverged, or -1. */
+    public int divergedAtStep() {
+        return divergedAtStep;
+    }
+
+    public double lrSum() {
+        return lrSum;
+    }
+
+    public double lrSquaredSum() {
+        return lrSquaredSum;
+    }
+
+    public double lrMultiplier() {
+        return lrMultiplier;
+    }
+
+    public int rollbacks() {
+        return rollbacks;
+    }
+
+    /** The recorder, or null when created with {@code record = false}. */
+    public Recorder recorder() {
+        return recorder;
+    }
+}
