@@ -68,7 +68,7 @@ public class EngineBenchmark {
                 RunConfig.simple("adam", start, Integer.MAX_VALUE, 0, adam(1e-3), t -> 1e-3, 1e-3), false);
         List<Map<String, Object>> runs = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
-            runs.add(Map.of("optimizer", Map.of("type", "sgd", "lr", 0.001 * (i + 1)), "steps", 10_000, "seed", i));
+            runs.add(Map.of("optimizer", Map.of("type", "sgd", "lr", 1e-4 * (i + 1)), "steps", 10_000, "seed", i));
         }
         eightRuns = ExperimentCompiler.compileDefault(Map.of("landscape", Map.of("type", "rosenbrock"), "runs", runs));
     }
@@ -101,7 +101,17 @@ public class EngineBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        new Runner(new OptionsBuilder().include(EngineBenchmark.class.getSimpleName())
+        // under exec:java the classes come from a URLClassLoader, not java.class.path: hand the
+        // forked JMH VM the real class path
+        ClassLoader cl = Thread.currentThread().getContextClassLoader();
+        if (cl instanceof java.net.URLClassLoader ucl) {
+            StringBuilder cp = new StringBuilder();
+            for (java.net.URL u : ucl.getURLs()) {
+                cp.append(cp.length() == 0 ? "" : java.io.File.pathSeparator).append(new java.io.File(u.toURI()));
+            }
+            System.setProperty("java.class.path", cp.toString());
+        }
+        new Runner(new OptionsBuilder().include(EngineBenchmark.class.getSimpleName() + (args.length > 0 ? "." + args[0] : ""))
                 .warmupIterations(2).warmupTime(TimeValue.seconds(1))
                 .measurementIterations(3).measurementTime(TimeValue.seconds(1))
                 .forks(1).build()).run();
