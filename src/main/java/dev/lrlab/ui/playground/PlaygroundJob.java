@@ -33,9 +33,10 @@ final class PlaygroundJob implements SteppedJob<PlaygroundJob.Batch> {
     private final int[] rowsRead;
     private final int[] updatesRead;
 
-    PlaygroundJob(CompiledExperiment experiment) {
+    /** @param stride record every stride-th state (long runs are thinned for the browser) */
+    PlaygroundJob(CompiledExperiment experiment, int stride) {
         for (RunConfig cfg : experiment.runs()) {
-            sims.add(new RunSimulator(experiment.landscape(), cfg, true));
+            sims.add(new RunSimulator(experiment.landscape(), cfg.withRecordEvery(stride), true));
         }
         rowsRead = new int[sims.size()];
         updatesRead = new int[sims.size()];
