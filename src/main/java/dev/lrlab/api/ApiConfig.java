@@ -1,0 +1,62 @@
+package dev.lrlab.api;
+
+import com.fasterxml.jackson.databind.Module;
+import dev.lrlab.presets.PresetCatalog;
+import dev.lrlab.share.ShareCodec;
+import dev.lrlab.spec.Limits;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Beans of the REST API. Caps ({@code lrlab.limits.*}) default to {@link Limits#DEFAULT};
+ * {@code lrlab.api.max-concurrent} (default 2 × cores) simulations run at once,
+ * each for at most {@code lrlab.api.timeout-ms} (default 10000).
+ */
+@Configuration(proxyBeanMethods = false)
+public class ApiConfig {
+
+    @Bean
+    public Limits limits(@Value("${lrlab.limits.max-steps-per-run:100000}") int maxSteps,
+                         @Value("${lrlab.limits.max-dim:10000}") int maxDim,
+                         @Value("${lrlab.limits.max-runs:8}") int maxRuns,
+                         @Value("${lrlab.limits.max-total-work:2e8}") double maxWork,
+                         @Value("${lrlab.limits.max-data-values:2000000}") long maxData) {
+        return new Limits(maxSteps, maxDim, maxRuns, maxWork, maxData);
+    }
+
+    @Bean(destroyMethod = "close")
+    public ExperimentService experimentService(Limits limits,
+                                               @Value("${lrlab.api.max-concurrent:0}") int maxConcurrent,
+                                               @Value("${lrlab.api.timeout-ms:10000}") long timeoutMs) {
+        int n = maxConcurrent > 0 ? maxConcurrent : 2 * Runtime.getRuntime().availableProcessors();
+        return new ExperimentService(limits, n, timeoutMs);
+    }
+
+    @Bean
+    public ShareCodec shareCodec(Limits limits) {
+        return new ShareCodec(limits);
+    }
+
+    @Bean
+    public PresetCatalog presetCatalog() {
+        return PresetCatalog.standard();
+    }
+
+    /** Spring's ObjectMapper picks this up: non-finite doubles are written as null. */
+    @Bean
+    public Module lrlabNonFiniteAsNull() {
+        return LrLabJson.nonFiniteAsNull();
+    }
+
+    @Bean
+    public OpenAPI lrlabOpenApi() {
+        return new OpenAPI().info(new Info().title("LR Lab API").version("1")
+                .description("Simulate optimizers, learning-rate schedules and loss landscapes from one JSON "
+                        + "experiment spec (see README, 'The experiment spec'). Errors are "
+                        + "{\"error\", \"field\", \"allowed\"} with status 400 (bad spec or body), 404 (unknown "
+                        + "preset or endpoint), 422 (stopped at the time limit) or 503 (busy)."));
+    }
+}

@@ -1,0 +1,171 @@
+package dev.lrlab.api;
+
+import dev.lrlab.core.engine.ExperimentResult;
+import dev.lrlab.presets.Preset;
+import dev.lrlab.presets.PresetCatalog;
+import dev.lrlab.share.ShareCodec;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * The REST API under {@code /api}. Bodies are read as bytes and parsed here, so malformed JSON,
+ * non-object bodies and wrong content types all get the same {@link ApiError} answer.
+ */
+@RestController
+@RequestMapping(path = "/api", produces = MediaType.APPLICATION_JSON_VALUE)
+public class ApiController {
+
+    static final String WORKED_EXAMPLE = """
+            {"landscape": {"type": "quadratic", "eigenvalues": [2]},
+             "runs": [{"label": "SGD", "start": [2], "steps": 4, "optimizer": {"type": "sgd", "lr": 0.1}}]}""";
+    static final String TWO_RUNS = """
+            {"landscape": {"type": "quadratic", "eigenvalues": [1, 10]},
+             "runs": [
+               {"label": "η = 0.19", "start": [-4, 2], "steps": 200, "optimizer": {"type": "sgd", "lr": 0.19}},
+               {"label": "η = 0.21", "start": [-4, 2], "steps": 200, "optimizer": {"type": "sgd", "lr": 0.21}}]}""";
+    static final String ADAM_ROSENBROCK = """
+            {"landscape": {"type": "rosenbrock"},
+             "runs": [{"label": "Adam", "start": [-1.5, 2], "steps": 2000,
+                       "optimizer": {"type": "adam", "lr": 0.02},
+                       "schedule": {"type": "cosine", "tMax": 2000}, "record": {"every": 10}}]}""";
+
+    private final ExperimentService service;
+    private final PresetCatalog presets;
+    private final ShareCodec share;
+
+    public ApiController(ExperimentService service, PresetCatalog presets, ShareCodec share) {
+        this.service = service;
+        this.presets = presets;
+        this.share = share;
+    }
+
+    @Operation(summary = "Run an experiment", description = "Compiles the spec (all fields validated, server caps "
+            + "checked first) and runs every run to the end. Diverged runs stop before any non-finite value.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+            mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(type = "object",
+            description = "an experiment spec"), examples = {
+            @ExampleObject(name = "worked example", summary = "J = θ², θ0 = 2, η = 0.1 → 1.6, 1.28, 1.024, 0.8192",
+                    value = WORKED_EXAMPLE),
+            @ExampleObject(name = "stability edge", summary = "λmax = 10: η = 0.19 converges, 0.21 diverges",
+                    value = TWO_RUNS),
+            @ExampleObject(name = "Adam on Rosenbrock", value = ADAM_ROSENBROCK)}))
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ExperimentResult.class)))
+    @ApiResponse(responseCode = "400", description = "bad spec, malformed JSON, wrong content type or over a cap",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @ApiResponse(responseCode = "422", description = "stopped at the server's time limit",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @ApiResponse(responseCode = "503", description = "all simulation slots busy",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @PostMapping("/simulate")
+    public ResponseEntity<String> simulate(@RequestBody(required = false) byte[] body, HttpServletRequest req) {
+        checkJson(req);
+        return json(service.simulateJson(body));
+    }
+
+    @Operation(summary = "Analyse an experiment without running it", description = "Per run: the Hessian "
+            + "spectrum at the start point (λmax, λmin, condition number, 2/λmax), the first lr, ηλmax, |1−ηλi| per "
+            + "eigendirection, momentum β and the effective lr η/(1−β); plus the canonical spec.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+            mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(type = "object"),
+            examples = @ExampleObject(name = "stability edge", value = TWO_RUNS)))
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = AnalyzeResponse.class)))
+    @ApiResponse(responseCode = "400", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @PostMapping("/analyze")
+    public ResponseEntity<String> analyze(@RequestBody(required = false) byte[] body, HttpServletRequest req) {
+        checkJson(req);
+        return json(service.write(service.analyze(service.parseSpec(body))));
+    }
+
+    @Operation(summary = "List the lesson presets (without their specs)")
+    @GetMapping("/presets")
+    public List<Preset.Summary> presets() {
+        return presets.all().stream().map(Preset::summary).toList();
+    }
+
+    @Operation(summary = "One preset with its spec, formula and expectations")
+    @ApiResponse(responseCode = "404", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @GetMapping("/presets/{id}")
+    public Preset preset(@PathVariable("id") String id) {
+        return presets.byId(id).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND,
+                "no preset with id '" + id + "'", "id", presets.all().stream().map(Preset::id).toList()));
+    }
+
+    /** The answer of POST /api/share. */
+    public record ShareResponse(
+            @Schema(example = "1.q1YqSi0oyskvTs1VslIqTM4vSlHSUUpKLCpKTSkNSi1OLSpKVbJSMjRQ0lEqLkksSQUpSi1OLQ2pVKoFAA")
+            String code,
+            @Schema(description = "opens the playground with this experiment") String url) {
+    }
+
+    @Operation(summary = "Make a share code for a spec", description = "The code is the canonical-minimal spec, "
+            + "deflated and base64url-encoded, with the prefix '1.'. Invalid specs are refused (400).")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+            mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(type = "object"),
+            examples = @ExampleObject(name = "worked example", value = WORKED_EXAMPLE)))
+    @ApiResponse(responseCode = "400", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @PostMapping("/share")
+    public ShareResponse share(@RequestBody(required = false) byte[] body, HttpServletRequest req) {
+        checkJson(req);
+        String code = share.encode(service.parseSpec(body));
+        String url = ServletUriComponentsBuilder.fromContextPath(req).path("/playground").queryParam("s", code)
+                .build().toUriString();
+        return new ShareResponse(code, url);
+    }
+
+    @Operation(summary = "The spec of a share code", description = "Returns the canonical-minimal spec; "
+            + "400 with a plain explanation for damaged, truncated or foreign codes.")
+    @ApiResponse(responseCode = "400", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @GetMapping("/share/{code}")
+    public Map<String, Object> unshare(@PathVariable("code") String code) {
+        return share.decode(code);
+    }
+
+    /** Anything else under /api is a JSON 404, never the Vaadin app. */
+    @Operation(hidden = true)
+    @RequestMapping("/**")
+    public ResponseEntity<ApiError> unknown(HttpServletRequest req) {
+        return ApiExceptionHandler.error(HttpStatus.NOT_FOUND, new ApiError("no such endpoint: " + req.getMethod() + " "
+                + req.getRequestURI(), null, List.of("POST /api/simulate", "POST /api/analyze", "GET /api/presets",
+                "GET /api/presets/{id}", "POST /api/share", "GET /api/share/{code}")));
+    }
+
+    private static void checkJson(HttpServletRequest req) {
+        String ct = req.getContentType();
+        if (ct == null) {
+            return; // no Content-Type: read the body as JSON
+        }
+        MediaType mt;
+        try {
+            mt = MediaType.parseMediaType(ct);
+        } catch (RuntimeException e) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "Content-Type must be application/json, was '" + ct + "'",
+                    null, List.of(MediaType.APPLICATION_JSON_VALUE));
+        }
+        boolean ok = MediaType.APPLICATION_JSON.isCompatibleWith(mt)
+                || ("application".equals(mt.getType()) && mt.getSubtype().endsWith("+json"));
+        if (!ok) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "Content-Type must be application/json, was '" + ct + "'",
+                    null, List.of(MediaType.APPLICATION_JSON_VALUE));
+        }
+    }
+
+    private static ResponseEntity<String> json(String body) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
+    }
+}

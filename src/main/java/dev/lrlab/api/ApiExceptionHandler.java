@@ -1,0 +1,64 @@
+package dev.lrlab.api;
+
+import dev.lrlab.share.ShareCodeException;
+import dev.lrlab.spec.SpecException;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** Renders every error of the REST API as {@link ApiError} JSON. */
+@RestControllerAdvice(assignableTypes = ApiController.class)
+public class ApiExceptionHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    static ResponseEntity<ApiError> error(HttpStatus status, ApiError body) {
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(body);
+    }
+
+    @ExceptionHandler(ApiException.class)
+    public ResponseEntity<ApiError> api(ApiException e) {
+        return error(e.status(), e.body());
+    }
+
+    @ExceptionHandler(SpecException.class)
+    public ResponseEntity<ApiError> spec(SpecException e) {
+        return error(HttpStatus.BAD_REQUEST, new ApiError(e.getMessage(), e.field(), e.allowed()));
+    }
+
+    @ExceptionHandler(ShareCodeException.class)
+    public ResponseEntity<ApiError> share(ShareCodeException e) {
+        return error(HttpStatus.BAD_REQUEST, new ApiError(e.getMessage(), "code", List.of()));
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    public ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
+        return error(HttpStatus.BAD_REQUEST, new ApiError("cannot read the request body", null, List.of()));
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    public ResponseEntity<ApiError> mediaType(HttpMediaTypeNotSupportedException e) {
+        return error(HttpStatus.BAD_REQUEST, new ApiError("Content-Type must be application/json, was "
+                + e.getContentType(), null, List.of(MediaType.APPLICATION_JSON_VALUE)));
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    public ResponseEntity<ApiError> method(HttpRequestMethodNotSupportedException e) {
+        return error(HttpStatus.METHOD_NOT_ALLOWED, new ApiError("method " + e.getMethod() + " is not allowed here",
+                null, e.getSupportedMethods() == null ? List.of() : List.of(e.getSupportedMethods())));
+    }
+
+    @ExceptionHandler(Exception.class)
+    public ResponseEntity<ApiError> other(Exception e) {
+        LOG.error("API request failed", e);
+        return error(HttpStatus.INTERNAL_SERVER_ERROR, new ApiError("internal error: " + e.getClass().getSimpleName(),
+                null, List.of()));
+    }
+}

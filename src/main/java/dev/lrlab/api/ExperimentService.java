@@ -1,0 +1,222 @@
+package dev.lrlab.api;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lrlab.core.engine.Analysis;
+import dev.lrlab.core.engine.CompiledExperiment;
+import dev.lrlab.core.engine.ExperimentResult;
+import dev.lrlab.core.engine.ExperimentRunner;
+import dev.lrlab.core.engine.RunConfig;
+import dev.lrlab.core.landscape.Landscape;
+import dev.lrlab.spec.ExperimentCompiler;
+import dev.lrlab.spec.Limits;
+import dev.lrlab.spec.SpecException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.http.HttpStatus;
+
+/**
+ * What the REST endpoints do, without HTTP: parse the JSON body, compile it (caps from
+ * {@link Limits}, answered at once), and run the work on a bounded pool: at most
+ * {@code maxConcurrent} requests compute at once (more are refused with 503, never queued), each
+ * for at most {@code timeoutMs} (then the run is interrupted and the request answered with 422).
+ */
+public class ExperimentService implements AutoCloseable {
+    private final ExperimentCompiler compiler;
+    private final Limits limits;
+    private final ObjectMapper json;
+    private final ExecutorService pool;
+    private final Semaphore slots;
+    private final int maxConcurrent;
+    private final long timeoutMs;
+
+    public ExperimentService(Limits limits, int maxConcurrent, long timeoutMs) {
+        if (maxConcurrent < 1 || timeoutMs < 1) {
+            throw new IllegalArgumentException("maxConcurrent and timeoutMs must be ≥ 1");
+        }
+        this.limits = limits;
+        this.compiler = new ExperimentCompiler(limits);
+        this.json = LrLabJson.mapper();
+        this.maxConcurrent = maxConcurrent;
+        this.timeoutMs = timeoutMs;
+        this.slots = new Semaphore(maxConcurrent);
+        AtomicInteger n = new AtomicInteger();
+        this.pool = new ThreadPoolExecutor(maxConcurrent, maxConcurrent, 60, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), r -> {
+                    Thread t = new Thread(r, "api-sim-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+    }
+
+    public Limits limits() {
+        return limits;
+    }
+
+    public int maxConcurrent() {
+        return maxConcurrent;
+    }
+
+    public long timeoutMs() {
+        return timeoutMs;
+    }
+
+    /** Parses a request body into a spec object; 400 for empty, malformed or non-object bodies. */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> parseSpec(byte[] body) {
+        if (body == null || body.length == 0) {
+            throw new ApiException(HttpStatus.BAD_REQUEST,
+                    "the request body is empty; send an experiment spec (a JSON object)");
+        }
+        Object parsed;
+        try {
+            parsed = json.readValue(body, Object.class);
+        } catch (StreamConstraintsException e) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "the JSON is too deeply nested or has too long values");
+        } catch (JsonProcessingException e) {
+            JsonLocation loc = e.getLocation();
+            String where = loc == null || loc.getLineNr() < 1 ? null
+                    : "line " + loc.getLineNr() + ", column " + loc.getColumnNr();
+            throw new ApiException(HttpStatus.BAD_REQUEST, "malformed JSON: " + e.getOriginalMessage(), where, List.of());
+        } catch (IOException e) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "cannot read the request body: " + e.getMessage());
+        }
+        if (parsed == null) {
+            throw new ApiException(HttpStatus.BAD_REQUEST,
+                    "the request body is null; send an experiment spec (a JSON object)");
+        }
+        if (!(parsed instanceof Map<?, ?> m)) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "the body must be a JSON object (an experiment spec), was "
+                    + kind(parsed));
+        }
+        return (Map<String, Object>) m;
+    }
+
+    /** Compiles a spec (validation and caps; {@link SpecException} on errors). */
+    public CompiledExperiment compile(Map<String, ?> spec) {
+        return compiler.compile(spec);
+    }
+
+    public ExperimentResult simulate(Map<String, ?> spec) {
+        CompiledExperiment c = compile(spec);
+        return bounded(() -> ExperimentRunner.run(c));
+    }
+
+    /** The whole request path as used by POST /api/simulate: JSON body → JSON result. */
+    public String simulateJson(byte[] body) {
+        return write(simulate(parseSpec(body)));
+    }
+
+    public AnalyzeResponse analyze(Map<String, ?> spec) {
+        CompiledExperiment c = compile(spec);
+        return bounded(() -> analyzeNow(c));
+    }
+
+    static AnalyzeResponse analyzeNow(CompiledExperiment c) {
+        Landscape l = c.landscape();
+        List<AnalyzeResponse.RunPreview> runs = new ArrayList<>();
+        for (RunConfig cfg : c.runs()) {
+            Analysis.Preview p = ExperimentRunner.preview(c, cfg.index());
+            runs.add(new AnalyzeResponse.RunPreview(cfg.index(), cfg.label(), cfg.steps(), p));
+        }
+        return new AnalyzeResponse(c.canonicalSpec(), l.displayName(), l.dim(), l.isGame(), l.viewBox(), l.minima(),
+                runs);
+    }
+
+    public String write(Object o) {
+        try {
+            return json.writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON", e);
+        }
+    }
+
+    /** Runs {@code work} on the pool: 503 when all slots are busy, 422 after the timeout. */
+    <T> T bounded(Callable<T> work) {
+        if (!slots.tryAcquire()) {
+            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "the server is already running its maximum of "
+                    + maxConcurrent + " simulations at once; try again in a moment");
+        }
+        AtomicBoolean released = new AtomicBoolean();
+        Runnable release = () -> {
+            if (released.compareAndSet(false, true)) {
+                slots.release();
+            }
+        };
+        AtomicBoolean started = new AtomicBoolean();
+        Future<T> f;
+        try {
+            f = pool.submit(() -> {
+                started.set(true);
+                try {
+                    return work.call();
+                } finally {
+                    release.run();
+                }
+            });
+        } catch (RuntimeException e) {
+            release.run();
+            throw e;
+        }
+        try {
+            return f.get(timeoutMs, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            f.cancel(true);
+            if (!started.get()) {
+                release.run();
+            }
+            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "the simulation was stopped after the server's "
+                    + "time limit of " + timeoutMs + " ms; use fewer steps, runs or dimensions");
+        } catch (InterruptedException e) {
+            f.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "the request was interrupted");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException re && !(cause instanceof CancellationException)) {
+                throw re;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException("simulation failed", cause);
+        }
+    }
+
+    private static String kind(Object o) {
+        if (o instanceof List<?>) {
+            return "a list";
+        }
+        if (o instanceof String) {
+            return "a string";
+        }
+        if (o instanceof Number) {
+            return "a number";
+        }
+        if (o instanceof Boolean) {
+            return "a boolean";
+        }
+        return o.getClass().getSimpleName();
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
+    }
+}

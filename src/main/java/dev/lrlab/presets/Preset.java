@@ -1,0 +1,27 @@
+package dev.lrlab.presets;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A ready-made lesson: an experiment spec plus what to look for.
+ *
+ * @param id       kebab-case id
+ * @param seeds    the lesson ideas it shows (S1 … S30, see SEEDS-DIGEST)
+ * @param title    {"en": …, "zh": …}
+ * @param question {"en": …, "zh": …}: what to look for and what to try changing
+ * @param formula  the lesson's formula (LaTeX)
+ * @param spec     a full experiment spec
+ * @param expect   optional notes on the expected outcome {"en": …, "zh": …} (may be null)
+ */
+public record Preset(String id, List<String> seeds, Map<String, String> title, Map<String, String> question,
+                     String formula, Map<String, Object> spec, Map<String, String> expect) {
+
+    /** The list entry (no spec). */
+    public Summary summary() {
+        return new Summary(id, seeds, title, question);
+    }
+
+    public record Summary(String id, List<String> seeds, Map<String, String> title, Map<String, String> question) {
+    }
+}
