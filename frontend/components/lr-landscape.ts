@@ -172,7 +172,8 @@ export class LrLandscape extends HTMLElement {
   private view: Box = { x0: -1, x1: 1, y0: -1, y1: 1 };
   private lastSent: Box | null = null;
   private runs: Run[] = [];
-  private head = -1; // playhead step; -1 = show everything received
+  private head = -1; // playhead as a point index; -1 = show everything received
+  private stride = 1; // steps per recorded point (long runs are thinned)
   private labels: Labels = {
     x: 'θ₁',
     y: 'θ₂',
@@ -343,14 +344,20 @@ export class LrLandscape extends HTMLElement {
   /** The run diverged at `step`: its path stops there and its marker turns into a red ×. */
   setDiverged(run: number, step: number) {
     if (this.runs[run]) {
-      this.runs[run].diverged = step;
+      // points hold states up to step-1; the marker dies once the playhead passes the last one
+      this.runs[run].diverged = Math.floor(Math.max(0, step - 1) / this.stride) + 1;
       this.schedule();
     }
   }
 
   /** Moves every marker to `step` (called by <lr-player> each frame the playhead changes). */
+  /** Steps between recorded points: the server thins long runs, the playhead stays in steps. */
+  setStride(stride: number) {
+    this.stride = Math.max(1, Math.floor(stride));
+  }
+
   setPlayhead(step: number) {
-    const s = Math.max(-1, Math.floor(step));
+    const s = step < 0 ? -1 : Math.floor(Math.floor(step) / this.stride);
     if (s !== this.head) {
       this.head = s;
       this.schedule();
