@@ -73,8 +73,11 @@ class PlaygroundIT extends BrowserTestBase {
     @Test
     void theUrlReproducesTheIdenticalExperiment() {
         PlaygroundPage first = new PlaygroundPage(page).open(url("/"));
+        page.waitForFunction("() => location.search.includes('s=')");
+        String before = page.url();
         first.setLearningRate(0.05);
         page.waitForFunction("() => document.querySelector('#readout-etaLambda').innerText.trim() === '0.5'");
+        page.waitForFunction("u => location.href !== u", before);
         String shared = page.url();
         first.run();
         first.waitForStatus("Finished");
