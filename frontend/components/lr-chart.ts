@@ -14,12 +14,15 @@ export class LrChart extends HTMLElement {
   private frame = 0;
   private host?: HTMLDivElement;
   private logY = false;
+  private cursor?: HTMLDivElement;
+  private cursorStep = -1;
 
   connectedCallback() {
     if (!this.host) {
       this.host = document.createElement('div');
       this.host.style.width = '100%';
       this.host.style.height = '100%';
+      this.host.style.position = 'relative';
       this.appendChild(this.host);
     }
     if (this.options && !this.chart) {
@@ -54,6 +57,12 @@ export class LrChart extends HTMLElement {
         y: { formatter: (v: number) => (Number.isFinite(v) ? Math.pow(10, v).toPrecision(4) : '') },
       };
     }
+    // keep the playhead cursor placed when ApexCharts redraws (zoom, resize, new data)
+    const chart = (this.options.chart ??= {});
+    const events = (chart.events ??= {});
+    const place = () => this.placeCursor();
+    events.mounted = place;
+    events.updated = place;
     this.pending = null;
     if (this.chart) {
       this.chart.destroy();
@@ -112,6 +121,47 @@ export class LrChart extends HTMLElement {
     return s ? s.data.length : 0;
   }
 
+  /**
+   * Draws a thin vertical cursor at x = step over the plot area (called by <lr-player> each frame
+   * the playhead moves). Positioned from ApexCharts' own grid geometry; no updateOptions per frame.
+   * A negative step hides it.
+   */
+  setPlayhead(step: number) {
+    this.cursorStep = step;
+    this.placeCursor();
+  }
+
+  private placeCursor() {
+    if (!this.host) {
+      return;
+    }
+    if (!this.cursor) {
+      const c = document.createElement('div');
+      c.className = 'lr-chart-cursor';
+      c.style.cssText =
+        'position:absolute;top:0;left:0;width:0;border-left:1.5px solid var(--lumo-primary-color, #1676f3);' +
+        'pointer-events:none;z-index:2;display:none;opacity:0.8';
+      this.cursor = c;
+    }
+    if (this.cursor.parentElement !== this.host) {
+      this.host.appendChild(this.cursor);
+    }
+    const g = (this.chart as any)?.w?.globals;
+    const step = this.cursorStep;
+    if (!g || step < 0 || !(g.maxX > g.minX) || step < g.minX || step > g.maxX) {
+      this.cursor.style.display = 'none';
+      return;
+    }
+    const svg = this.host.querySelector('.apexcharts-svg') as SVGElement | null;
+    const hostRect = this.host.getBoundingClientRect();
+    const svgRect = svg ? svg.getBoundingClientRect() : hostRect;
+    const left = svgRect.left - hostRect.left + g.translateX + ((step - g.minX) / (g.maxX - g.minX)) * g.gridWidth;
+    const top = svgRect.top - hostRect.top + g.translateY;
+    this.cursor.style.display = 'block';
+    this.cursor.style.transform = `translate(${left}px, ${top}px)`;
+    this.cursor.style.height = `${g.gridHeight}px`;
+  }
+
   private create() {
     this.chart = new ApexCharts(this.host!, this.options);
     this.chart.render();
@@ -128,6 +178,7 @@ export class LrChart extends HTMLElement {
     const batch = this.pending;
     this.pending = null;
     this.chart.appendData(batch.map((data) => ({ data })));
+    this.placeCursor();
   }
 }
 

@@ -18,7 +18,7 @@ import dev.lrlab.ui.i18n.LrLabI18NProvider;
 import dev.lrlab.ui.views.AboutView;
 import dev.lrlab.ui.views.ClassView;
 import dev.lrlab.ui.views.CompareView;
-import dev.lrlab.ui.views.PlaygroundView;
+import dev.lrlab.ui.playground.PlaygroundView;
 import java.util.Locale;
 
 /** The app shell: title, navigation, language switch. */

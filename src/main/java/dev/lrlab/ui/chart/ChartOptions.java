@@ -53,4 +53,20 @@ public final class ChartOptions {
         colors.forEach(c::add);
         return o;
     }
+
+    /** A small static line chart (e.g. the schedule preview lr(t)) with its data inline. */
+    public static ObjectNode series(String title, String xTitle, String name, String color, List<Double> xs, List<Double> ys) {
+        ObjectNode o = streamingLine(title, xTitle, "", List.of(name), List.of(color), false);
+        o.with("chart").with("toolbar").put("show", false);
+        o.with("chart").with("zoom").put("enabled", false);
+        ArrayNode data = ((ObjectNode) o.withArray("series").get(0)).putArray("data");
+        for (int i = 0; i < xs.size(); i++) {
+            double y = ys.get(i);
+            if (Double.isFinite(y)) {
+                data.addArray().add(xs.get(i)).add(y);
+            }
+        }
+        o.with("yaxis").put("decimalsInFloat", 4);
+        return o;
+    }
 }

@@ -26,8 +26,8 @@ class BundleCompletenessTest {
     void translatesWithParametersInBothLanguages() {
         assertThat(provider.getTranslation("nav.playground", Locale.ENGLISH)).isEqualTo("Playground");
         assertThat(provider.getTranslation("nav.playground", Locale.SIMPLIFIED_CHINESE)).isEqualTo("实验场");
-        assertThat(provider.getTranslation("playground.status.diverged", Locale.ENGLISH, 37)).isEqualTo("Diverged at step 37.");
-        assertThat(provider.getTranslation("playground.status.diverged", Locale.SIMPLIFIED_CHINESE, 37)).isEqualTo("在第 37 步发散。");
+        assertThat(provider.getTranslation("status.divergedRun", Locale.ENGLISH, "GD", 37)).isEqualTo("GD diverged at step 37");
+        assertThat(provider.getTranslation("status.divergedRun", Locale.SIMPLIFIED_CHINESE, "GD", 37)).isEqualTo("GD 在第 37 步发散");
     }
 
     @Test

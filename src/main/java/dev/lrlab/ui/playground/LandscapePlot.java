@@ -1,0 +1,37 @@
+package dev.lrlab.ui.playground;
+
+import dev.lrlab.core.landscape.Landscape;
+import dev.lrlab.ui.landscape.LandscapeField;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Samples a landscape for the canvas: a curve in 1-D, a grid in 2-D, and for more dimensions the
+ * 2-D slice through the start point along the first two coordinates.
+ */
+final class LandscapePlot {
+
+    static final int GRID = 121;
+    static final int CURVE = 400;
+
+    private LandscapePlot() {}
+
+    static LandscapeField field(Landscape l, double[] through, double x0, double x1, double y0, double y1) {
+        List<LandscapeField.Minimum> minima = new ArrayList<>();
+        for (Landscape.Minimum m : l.minima()) {
+            double[] p = m.point();
+            String label = String.format(Locale.ROOT, "f = %.4g", m.value());
+            minima.add(new LandscapeField.Minimum(p[0], p.length > 1 ? p[1] : m.value(), label));
+        }
+        if (l.dim() == 1) {
+            return LandscapeField.sampleCurve(x -> l.value(new double[]{x}), x0, x1, CURVE, minima);
+        }
+        double[] point = through.clone();
+        return LandscapeField.sample((x, y) -> {
+            point[0] = x;
+            point[1] = y;
+            return l.value(point);
+        }, x0, x1, y0, y1, GRID, GRID, null, l.dim() == 2 ? minima : List.of());
+    }
+}
