@@ -148,12 +148,12 @@ preset("s14-adamw-vs-adam-l2", ["S14"],
 
 preset("s16-diagonal-preconditioning", ["S16", "S3"],
   ("Adaptive methods as diagonal preconditioners", "自适应方法就是对角预条件"),
-  ("On A = diag(0.1, 100) (κ = 1000) GD must keep η < 0.02 for the steep direction and crawls along the flat one. RMSProp and Adam divide each coordinate by √v ≈ |g| ∝ aᵢ, which is the ideal diagonal preconditioner, and progress equally in both directions. Compare the losses after 200 steps, then try RMSProp.",
-   "在 A = diag(0.1, 100)（κ = 1000）上，GD 为了陡峭方向必须保持 η < 0.02，在平坦方向上只能缓慢爬行。RMSProp 和 Adam 把每个坐标除以 √v ≈ |g| ∝ aᵢ，这正是理想的对角预条件，于是两个方向进展相当。比较 200 步后的损失，然后试试 RMSProp。"),
+  ("On A = diag(0.1, 100) (κ = 1000) GD must keep η < 0.02 for the steep direction and crawls along the flat one. RMSProp and Adam divide each coordinate by √v ≈ |g| ∝ aᵢ, which is the ideal diagonal preconditioner, and progress equally in both directions. Compare the losses after 200 steps, then try Adam (its momentum overshoots in the flat direction).",
+   "在 A = diag(0.1, 100)（κ = 1000）上，GD 为了陡峭方向必须保持 η < 0.02，在平坦方向上只能缓慢爬行。RMSProp 和 Adam 把每个坐标除以 √v ≈ |g| ∝ aᵢ，这正是理想的对角预条件，于是两个方向进展相当。比较 200 步后的损失，然后试试 Adam（它的动量会在平坦方向上冲过头）。"),
   r"\theta\leftarrow\theta-\eta D^{-1}g,\quad D\approx\operatorname{diag}(\sqrt{v})\propto\operatorname{diag}(a)",
   dict(landscape=q(0.1, 100), runs=[run("GD η = 0.019", sgd(0.019), 200, [5, 5]),
-                                   run("Adam", dict(type="adam", lr=0.05), 200, [5, 5])]),
-  ("Adam ends with a loss at least 10× lower than GD.", "Adam 的最终损失至少比 GD 低 10 倍。"))
+                                   run("RMSProp", dict(type="rmsprop", lr=0.05), 200, [5, 5])]),
+  ("RMSProp ends with a loss at least 10× lower than GD.", "RMSProp 的最终损失至少比 GD 低 10 倍。"))
 
 preset("s17-rollback", ["S17"],
   ("Look ahead, roll back, halve η", "向前看一步，不行就退回并把 η 减半"),
