@@ -148,7 +148,7 @@ button svg { width: 100%; height: 100%; fill: none; stroke: currentColor; stroke
 .readout { position: absolute; left: ${MARGIN.left + 6}px; top: ${MARGIN.top + 4}px; padding: 2px 6px;
   border-radius: var(--lumo-border-radius-s, 3px); background: var(--lumo-base-color, #fff);
   color: var(--lumo-body-text-color, #222); font-size: var(--lumo-font-size-xs, 12px);
-  font-variant-numeric: tabular-nums; opacity: 0.88; pointer-events: none; white-space: nowrap; }
+  font-variant-numeric: tabular-nums; opacity: 0.88; pointer-events: none; white-space: pre; }
 .readout[hidden] { display: none; }
 `;
 
@@ -172,7 +172,8 @@ export class LrLandscape extends HTMLElement {
   private view: Box = { x0: -1, x1: 1, y0: -1, y1: 1 };
   private lastSent: Box | null = null;
   private runs: Run[] = [];
-  private head = -1; // playhead step; -1 = show everything received
+  private head = -1; // playhead as a point index; -1 = show everything received
+  private stride = 1; // steps per recorded point (long runs are thinned)
   private labels: Labels = {
     x: 'θ₁',
     y: 'θ₂',
@@ -191,6 +192,8 @@ export class LrLandscape extends HTMLElement {
   private frame = 0;
   private viewTimer = 0;
   private drag: { id: number; sx: number; sy: number; view: Box; moved: boolean } | null = null;
+  private touches = new Map<number, [number, number]>();
+  private pinch: { dist: number; view: Box; cx: number; cy: number } | null = null;
   private resizeObserver?: ResizeObserver;
   private themeObserver?: MutationObserver;
   private exportName = 'landscape.png';
@@ -221,7 +224,11 @@ export class LrLandscape extends HTMLElement {
     this.canvas.addEventListener('pointerdown', (e) => this.onPointerDown(e));
     this.canvas.addEventListener('pointermove', (e) => this.onPointerMove(e));
     this.canvas.addEventListener('pointerup', (e) => this.onPointerUp(e));
-    this.canvas.addEventListener('pointercancel', () => (this.drag = null));
+    this.canvas.addEventListener('pointercancel', (e) => {
+      this.drag = null;
+      this.touches.delete(e.pointerId);
+      this.pinch = null;
+    });
     this.canvas.addEventListener('pointerleave', () => (this.readoutEl.hidden = true));
     this.canvas.addEventListener('wheel', (e) => this.onWheel(e), { passive: false });
   }
@@ -343,14 +350,20 @@ export class LrLandscape extends HTMLElement {
   /** The run diverged at `step`: its path stops there and its marker turns into a red ×. */
   setDiverged(run: number, step: number) {
     if (this.runs[run]) {
-      this.runs[run].diverged = step;
+      // points hold states up to step-1; the marker dies once the playhead passes the last one
+      this.runs[run].diverged = Math.floor(Math.max(0, step - 1) / this.stride) + 1;
       this.schedule();
     }
   }
 
   /** Moves every marker to `step` (called by <lr-player> each frame the playhead changes). */
+  /** Steps between recorded points: the server thins long runs, the playhead stays in steps. */
+  setStride(stride: number) {
+    this.stride = Math.max(1, Math.floor(stride));
+  }
+
   setPlayhead(step: number) {
-    const s = Math.max(-1, Math.floor(step));
+    const s = step < 0 ? -1 : Math.floor(Math.floor(step) / this.stride);
     if (s !== this.head) {
       this.head = s;
       this.schedule();
@@ -544,7 +557,7 @@ export class LrLandscape extends HTMLElement {
     img.height = h;
     const g = img.getContext('2d')!;
     const { min, max } = this.fieldRange;
-    const eps = f.epsilon ?? Math.max((max - min) * 1e-6, 1e-300);
+    const eps = f.epsilon ?? Math.max((max - min) * 1e-4, 1e-300);
     const tf = f.logScale ? (v: number) => Math.log(Math.max(v - min, 0) + eps) : (v: number) => v;
     const values = new Float64Array(f.nx * f.ny);
     let tmin = Infinity;
@@ -637,6 +650,7 @@ export class LrLandscape extends HTMLElement {
     }
     this.drawMinima();
     this.drawRuns();
+    this.drawLegend(p);
     ctx.restore();
     this.drawAxes(p);
   }
@@ -762,6 +776,36 @@ export class LrLandscape extends HTMLElement {
     }
   }
 
+  /** Run labels with their colours, bottom right inside the plot (so an exported PNG is self-explaining). */
+  private drawLegend(p: { left: number; top: number; w: number; h: number }) {
+    const items = this.runs.filter((r) => r.visible && r.label && r.n > 0);
+    if (items.length === 0) return;
+    const ctx = this.ctx;
+    ctx.font = `11px ${getComputedStyle(this).fontFamily || 'sans-serif'}`;
+    const lineH = 15;
+    const w = Math.max(...items.map((r) => ctx.measureText(r.label).width)) + 28;
+    const h = items.length * lineH + 8;
+    const x = p.left + p.w - w - 8;
+    const y = p.top + p.h - h - 8;
+    ctx.globalAlpha = 0.85;
+    ctx.fillStyle = this.colors.base;
+    ctx.fillRect(x, y, w, h);
+    ctx.globalAlpha = 1;
+    ctx.textAlign = 'left';
+    ctx.textBaseline = 'middle';
+    items.forEach((r, k) => {
+      const cy = y + 4 + lineH * k + lineH / 2;
+      ctx.strokeStyle = r.color;
+      ctx.lineWidth = 2.5;
+      ctx.beginPath();
+      ctx.moveTo(x + 6, cy);
+      ctx.lineTo(x + 18, cy);
+      ctx.stroke();
+      ctx.fillStyle = this.colors.text;
+      ctx.fillText(r.label, x + 23, cy);
+    });
+  }
+
   /** One polyline through points a..b, skipping points closer than half a pixel to the last drawn. */
   private polyline(r: Run, a: number, b: number) {
     const ctx = this.ctx;
@@ -861,11 +905,39 @@ export class LrLandscape extends HTMLElement {
     if (e.button !== 0) return;
     this.canvas.setPointerCapture(e.pointerId);
     const [x, y] = this.local(e);
+    this.touches.set(e.pointerId, [x, y]);
+    if (this.touches.size === 2) {
+      // two fingers: pinch zoom about their midpoint (no pan, no pick)
+      const [a, b] = [...this.touches.values()];
+      this.drag = null;
+      this.pinch = { dist: Math.max(10, Math.hypot(a[0] - b[0], a[1] - b[1])), view: { ...this.view }, cx: (a[0] + b[0]) / 2, cy: (a[1] + b[1]) / 2 };
+      return;
+    }
     this.drag = { id: e.pointerId, sx: x, sy: y, view: { ...this.view }, moved: false };
+  }
+
+  private onPinchMove() {
+    const pz = this.pinch!;
+    const [a, b] = [...this.touches.values()];
+    const factor = pz.dist / Math.max(10, Math.hypot(a[0] - b[0], a[1] - b[1]));
+    this.view = { ...pz.view };
+    const [cx, cy] = this.dataAt(pz.cx, pz.cy);
+    this.view = {
+      x0: cx + (pz.view.x0 - cx) * factor,
+      x1: cx + (pz.view.x1 - cx) * factor,
+      y0: cy + (pz.view.y0 - cy) * factor,
+      y1: cy + (pz.view.y1 - cy) * factor,
+    };
+    this.viewChanged(false);
   }
 
   private onPointerMove(e: PointerEvent) {
     const [x, y] = this.local(e);
+    if (this.touches.has(e.pointerId)) this.touches.set(e.pointerId, [x, y]);
+    if (this.pinch && this.touches.size >= 2) {
+      this.onPinchMove();
+      return;
+    }
     const d = this.drag;
     if (d && d.id === e.pointerId) {
       if (!d.moved && Math.hypot(x - d.sx, y - d.sy) > 4) {
@@ -883,6 +955,14 @@ export class LrLandscape extends HTMLElement {
   }
 
   private onPointerUp(e: PointerEvent) {
+    this.touches.delete(e.pointerId);
+    if (this.pinch) {
+      if (this.touches.size < 2) {
+        this.pinch = null;
+        this.viewChanged(true);
+      }
+      return;
+    }
     const d = this.drag;
     this.drag = null;
     if (!d || d.id !== e.pointerId) return;

@@ -142,6 +142,12 @@ export class LrPlayer extends HTMLElement {
     this.kick();
   }
 
+  /** Moves the playhead by `delta` steps, as a user seek (keyboard shortcuts outside the slider). */
+  nudge(delta: number) {
+    this.userSeek(Math.floor(Math.max(0, this.head)) + delta);
+    this.flushEvent();
+  }
+
   private onKey(e: KeyboardEvent) {
     if (!e.shiftKey) return; // plain arrows, Home, End, PageUp/Down: the native slider handles them
     let d = 0;

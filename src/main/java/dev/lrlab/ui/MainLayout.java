@@ -18,6 +18,7 @@ import dev.lrlab.ui.i18n.LrLabI18NProvider;
 import dev.lrlab.ui.views.AboutView;
 import dev.lrlab.ui.views.ClassView;
 import dev.lrlab.ui.views.CompareView;
+import dev.lrlab.ui.views.PresetsView;
 import dev.lrlab.ui.playground.PlaygroundView;
 import java.util.Locale;
 
@@ -27,6 +28,7 @@ public class MainLayout extends AppLayout implements LocaleChangeObserver {
     private final H1 title = new H1();
     private final Span tagline = new Span();
     private final SideNavItem playground = new SideNavItem("", PlaygroundView.class, VaadinIcon.CHART_LINE.create());
+    private final SideNavItem presets = new SideNavItem("", PresetsView.class, VaadinIcon.BOOK.create());
     private final SideNavItem compare = new SideNavItem("", CompareView.class, VaadinIcon.SPLIT.create());
     private final SideNavItem classroom = new SideNavItem("", ClassView.class, VaadinIcon.ACADEMY_CAP.create());
     private final SideNavItem about = new SideNavItem("", AboutView.class, VaadinIcon.INFO_CIRCLE_O.create());
@@ -59,7 +61,7 @@ public class MainLayout extends AppLayout implements LocaleChangeObserver {
         addToNavbar(navbar);
 
         SideNav nav = new SideNav();
-        nav.addItem(playground, compare, classroom, about);
+        nav.addItem(playground, presets, compare, classroom, about);
         nav.getStyle().set("padding", "var(--lumo-space-s)");
         addToDrawer(nav);
         setPrimarySection(Section.DRAWER);
@@ -70,6 +72,7 @@ public class MainLayout extends AppLayout implements LocaleChangeObserver {
         title.setText(getTranslation("app.title"));
         tagline.setText(getTranslation("app.tagline"));
         playground.setLabel(getTranslation("nav.playground"));
+        presets.setLabel(getTranslation("nav.presets"));
         compare.setLabel(getTranslation("nav.compare"));
         classroom.setLabel(getTranslation("nav.class"));
         about.setLabel(getTranslation("nav.about"));

@@ -1,34 +1,125 @@
 package dev.lrlab.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.microsoft.playwright.APIResponse;
+import com.microsoft.playwright.options.RequestOptions;
 import org.junit.jupiter.api.Test;
 
 class PlaygroundIT extends BrowserTestBase {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
     void runStreamsTheLossCurveIntoApexChartsAndShowsTheStabilityEdge() {
         PlaygroundPage playground = new PlaygroundPage(page).open(url("/"));
         assertThat(page.title()).contains("LR Lab");
-        assertThat(playground.readout("lambda-max")).isEqualTo("10");
-        assertThat(playground.readout("stability-edge")).isEqualTo("0.2");
+        assertThat(playground.readout("lambdaMax")).isEqualTo("10");
+        assertThat(playground.readout("edge")).isEqualTo("0.2");
+        assertThat(page.locator("#regime-badge").innerText()).isEqualTo("Oscillating");
 
         playground.run();
         playground.waitForDrawnLossPoints(20);
-        assertThat(playground.drawnLossPoints()).isGreaterThanOrEqualTo(20);
-        page.waitForFunction("() => document.querySelector('#status').innerText.includes('Finished')");
-        assertThat(playground.drawnLossPoints()).isEqualTo(101);
+        assertThat(playground.drawnLossPoints(0)).isGreaterThanOrEqualTo(20);
+        playground.waitForStatus("Finished");
+        assertThat(playground.drawnLossPoints(0)).isEqualTo(101);
+        assertThat(playground.trajectoryPoints(0)).isEqualTo(101);
         screenshot("playground-run");
+    }
+
+    @Test
+    void pauseAndScrubPutTheMarkerOnThatTrajectoryRow() throws Exception {
+        PlaygroundPage playground = new PlaygroundPage(page).open(url("/?preset=s1-stability-edge"));
+        assertThat(page.locator("#preset-card").isVisible()).isTrue();
+        playground.run();
+        playground.waitForDrawnLossPoints(30);
+        playground.pause();
+        page.waitForFunction("() => document.querySelector('#btn-play').innerText.includes('Resume')");
+        playground.scrubTo(25);
+        playground.waitForPlayhead(25);
+
+        JsonNode result = simulate(playground.shareCode());
+        JsonNode row = result.path("runs").get(0).path("theta").get(25);
+        double[] marker = playground.marker(0);
+        assertThat(marker[0]).isCloseTo(row.get(0).asDouble(), within(1e-12));
+        assertThat(marker[1]).isCloseTo(row.get(1).asDouble(), within(1e-12));
+        page.waitForFunction("() => document.querySelector('#readout-step').innerText.trim() === '25'");
+        screenshot("playground-scrubbed");
+    }
+
+    @Test
+    void aDivergingRunShowsTheBannerAndKeepsTheChartsFinite() {
+        PlaygroundPage playground = new PlaygroundPage(page).open(url("/"));
+        playground.setLearningRate(0.21);
+        page.waitForFunction("() => document.querySelector('#regime-badge').innerText.startsWith('Unstable')");
+        page.locator("#speed").click();
+        page.locator("vaadin-select-item", new com.microsoft.playwright.Page.LocatorOptions().setHasText("Max speed")).click();
+        page.locator("#run-steps input").fill("2000");
+        page.locator("#run-steps input").press("Tab");
+        playground.run();
+        page.waitForSelector("#diverged-banner", new com.microsoft.playwright.Page.WaitForSelectorOptions()
+                .setState(com.microsoft.playwright.options.WaitForSelectorState.VISIBLE));
+        assertThat(playground.banner()).matches(".*diverged at step \\d+.*");
+        playground.waitForStatus("Finished");
+        Object allFinite = page.evaluate("() => document.querySelector('#chart-loss').chart.w.config.series"
+                + ".every(s => s.data.every(p => Number.isFinite(p[0]) && Number.isFinite(p[1])))");
+        assertThat(allFinite).isEqualTo(true);
+        screenshot("playground-diverged");
+    }
+
+    @Test
+    void theUrlReproducesTheIdenticalExperiment() {
+        PlaygroundPage first = new PlaygroundPage(page).open(url("/"));
+        first.setLearningRate(0.05);
+        page.waitForFunction("() => document.querySelector('#readout-etaLambda').innerText.trim() === '0.5'");
+        String shared = page.url();
+        first.run();
+        first.waitForStatus("Finished");
+        double[] end = first.marker(0);
+
+        com.microsoft.playwright.Page other = context.newPage();
+        PlaygroundPage second = new PlaygroundPage(other).open(shared);
+        assertThat(other.locator("#optimizer-form vaadin-number-field[data-param='lr'] input").inputValue())
+                .isEqualTo("0.05");
+        second.run();
+        second.waitForStatus("Finished");
+        assertThat(second.marker(0)).containsExactly(end);
+        assertThat(second.shareCode()).isEqualTo(first.shareCode());
+    }
+
+    @Test
+    void aBrokenLinkShowsAFriendlyPageWithAFreshStart() {
+        page.navigate(url("/?s=1.this-is-not-a-share-code"));
+        page.waitForSelector("#broken-link");
+        assertThat(page.locator("#broken-link").innerText()).contains("This link does not open an experiment");
+        assertThat(page.content()).doesNotContain("Exception");
+        screenshot("playground-broken-link");
+        page.locator("#btn-fresh-start").click();
+        new PlaygroundPage(page).waitUntilReady();
+        assertThat(page.locator("#readout-lambdaMax").innerText().trim()).isEqualTo("10");
     }
 
     @Test
     void languageSwitchChangesTheVisibleStrings() {
         PlaygroundPage playground = new PlaygroundPage(page).open(url("/"));
-        assertThat(playground.navText()).contains("Playground", "Compare", "Class", "About");
+        assertThat(playground.navText()).contains("Playground", "Presets", "Compare", "Class", "About");
         playground.switchLanguage("简体中文");
         page.waitForFunction("() => document.querySelector('vaadin-side-nav').innerText.includes('实验场')");
-        assertThat(playground.navText()).contains("实验场", "对比", "课堂", "关于");
-        assertThat(page.locator("#run").innerText()).contains("运行");
+        assertThat(playground.navText()).contains("实验场", "预设实验", "对比", "课堂", "关于");
+        assertThat(page.locator("#btn-play").innerText()).contains("运行");
+        assertThat(page.locator("#regime-badge").innerText()).isEqualTo("振荡");
         screenshot("playground-zh");
+    }
+
+    private JsonNode simulate(String code) throws Exception {
+        APIResponse spec = page.request().get(url("/api/share/" + code));
+        assertThat(spec.status()).isEqualTo(200);
+        APIResponse res = page.request().post(url("/api/simulate"), RequestOptions.create()
+                .setHeader("Content-Type", "application/json").setData(spec.text()));
+        assertThat(res.status()).isEqualTo(200);
+        return JSON.readTree(res.text());
     }
 }

@@ -104,6 +104,11 @@ public class LandscapeCanvas extends Component implements HasSize, HasStyle {
     }
 
     /** Moves the markers to {@code step} directly (normally a {@link Timeline} does this in the browser). */
+    /** Steps between the points of a trajectory (the playhead and divergence stay in steps). */
+    public void setStride(int stride) {
+        getElement().callJsFunction("setStride", stride);
+    }
+
     public void setPlayhead(int step) {
         getElement().callJsFunction("setPlayhead", step);
     }

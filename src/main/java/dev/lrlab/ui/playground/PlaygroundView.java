@@ -111,6 +111,7 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
     private int stride = 1;
     private int playhead = -1;
     private final List<List<Double>> updateSteps = new ArrayList<>();
+    private List<Object> emptyChartsKey;
 
     public PlaygroundView(LiveRunService live, PresetLookup presets) {
         this.live = live;
@@ -243,7 +244,7 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         QueryParameters q = event.getLocation().getQueryParameters();
-        String code = q.getSingleParameter("x").orElse(null);
+        String code = q.getSingleParameter("s").orElse(null);
         presetId = q.getSingleParameter("preset").orElse(null);
         Map<String, Object> spec = null;
         if (code != null) {
@@ -430,7 +431,28 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
         }
         showAnalysis();
         showSchedulePreview();
+        if (job == null) {
+            showEmptyCharts();
+        }
         updateUrl();
+    }
+
+    /** Before a run: empty charts with the runs' names and colours, the timeline's length. */
+    private void showEmptyCharts() {
+        List<String> names = new ArrayList<>();
+        List<String> colors = new ArrayList<>();
+        int maxSteps = 0;
+        for (int i = 0; i < compiled.runs().size(); i++) {
+            names.add(label(i));
+            colors.add(color(i));
+            maxSteps = Math.max(maxSteps, compiled.runs().get(i).steps());
+        }
+        List<Object> key = List.of(names, colors, getLocale().toLanguageTag());
+        if (!key.equals(emptyChartsKey)) {
+            emptyChartsKey = key;
+            charts.reset(names, colors);
+        }
+        timeline.setTotal(maxSteps);
     }
 
     private void showError(SpecException e) {
@@ -494,7 +516,7 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
 
     private void updateUrl() {
         String code = codec.encode(compiled.canonicalSpec());
-        StringBuilder url = new StringBuilder("?x=").append(code);
+        StringBuilder url = new StringBuilder("?s=").append(code);
         if (presetId != null) {
             url.append("&preset=").append(presetId);
         }
@@ -577,7 +599,6 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
         canvas.setStride(stride);
         charts.reset(names, colors);
         timeline.reset();
-        timeline.setStride(stride);
         timeline.setTotal(maxSteps);
         double sps = speed.getValue() == null ? 100 : speed.getValue();
         timeline.setStepsPerSecond(sps);
@@ -694,8 +715,11 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
         stopRun();
         job = null;
         canvas.setRuns(List.of());
-        charts.reset(List.of(), List.of());
         timeline.reset();
+        emptyChartsKey = null;
+        if (compiled != null) {
+            showEmptyCharts();
+        }
         banner.setVisible(false);
         readouts.clearStep();
         status.setText(getTranslation("status.idle"));
@@ -800,7 +824,9 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
         canvas.setLabels(CanvasLabels.of(this::getTranslation));
         if (job == null) {
             status.setText(getTranslation("status.idle"));
-            charts.reset(List.of(), List.of());
+            if (compiled != null) {
+                showEmptyCharts();
+            }
         }
         refreshChips();
         showPreset();

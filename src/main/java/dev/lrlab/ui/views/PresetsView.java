@@ -1,0 +1,66 @@
+package dev.lrlab.ui.views;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.i18n.LocaleChangeEvent;
+import com.vaadin.flow.i18n.LocaleChangeObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.Route;
+import dev.lrlab.ui.MainLayout;
+import dev.lrlab.ui.playground.Formula;
+import dev.lrlab.ui.playground.PlaygroundView;
+import dev.lrlab.ui.playground.PresetLookup;
+import java.util.Map;
+
+/** The presets gallery: one card per lesson experiment, with its question and formula. */
+@Route(value = "presets", layout = MainLayout.class)
+public class PresetsView extends Div implements LocaleChangeObserver, HasDynamicTitle {
+
+    private final PresetLookup presets;
+    private final H2 heading = new H2();
+    private final Paragraph intro = new Paragraph();
+    private final Div grid = new Div();
+
+    public PresetsView(PresetLookup presets) {
+        this.presets = presets;
+        addClassName("lr-page");
+        grid.addClassName("lr-preset-grid");
+        add(heading, intro, grid);
+    }
+
+    @Override
+    public void localeChange(LocaleChangeEvent event) {
+        heading.setText(getTranslation("presets.title"));
+        intro.setText(getTranslation("presets.intro"));
+        grid.removeAll();
+        for (PresetLookup.Card card : presets.cards(event.getLocale())) {
+            Span seeds = new Span(String.join(" · ", card.seeds()));
+            seeds.getElement().getThemeList().add("badge contrast");
+            H3 title = new H3(card.title());
+            Paragraph question = new Paragraph(card.question());
+            Button load = new Button(getTranslation("presets.load"), VaadinIcon.PLAY.create());
+            load.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            load.setId("load-" + card.id());
+            load.addClickListener(e -> getUI().ifPresent(ui -> ui.navigate(PlaygroundView.class,
+                    QueryParameters.simple(Map.of("preset", card.id())))));
+            Div body = new Div(seeds, title, question, new Formula(card.formula()));
+            body.addClassName("lr-preset-body");
+            Div c = new Div(body, load);
+            c.addClassName("lr-preset-tile");
+            c.setId("preset-" + card.id());
+            grid.add(c);
+        }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("presets.title") + " · LR Lab";
+    }
+}
