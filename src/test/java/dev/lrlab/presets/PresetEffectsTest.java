@@ -1,0 +1,364 @@
+package dev.lrlab.presets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.lrlab.core.engine.ExperimentResult;
+import dev.lrlab.core.engine.ExperimentRunner;
+import dev.lrlab.core.engine.RunResult;
+import dev.lrlab.spec.ExperimentCompiler;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/** Every preset compiles, is well-formed, and shows the effect it claims, in numbers. */
+class PresetEffectsTest {
+
+    static final PresetCatalog CATALOG = PresetCatalog.standard();
+
+    static ExperimentResult run(Map<String, Object> spec) {
+        return ExperimentRunner.run(new ExperimentCompiler().compile(spec));
+    }
+
+    static double meanTail(double[] a, int n) {
+        double s = 0;
+        for (int i = a.length - n; i < a.length; i++) {
+            s += a[i];
+        }
+        return s / n;
+    }
+
+    static double[] last(RunResult r) {
+        return r.theta()[r.theta().length - 1];
+    }
+
+    static double norm(double[] v) {
+        double s = 0;
+        for (double x : v) {
+            s += x * x;
+        }
+        return Math.sqrt(s);
+    }
+
+    static int rowOf(RunResult r, int step) {
+        for (int i = 0; i < r.steps().length; i++) {
+            if (r.steps()[i] == step) {
+                return i;
+            }
+        }
+        throw new AssertionError("no row for step " + step);
+    }
+
+    /** The effect each preset claims, asserted on its own spec. */
+    static final Map<String, Consumer<ExperimentResult>> EFFECTS = new LinkedHashMap<>();
+
+    static {
+        EFFECTS.put("s1-stability-edge", res -> {
+            RunResult ok = res.runs().get(0);
+            RunResult bad = res.runs().get(1);
+            assertThat(ok.status()).isEqualTo("completed");
+            assertThat(ok.analysis().finalLoss()).isLessThan(1e-8);
+            assertThat(ok.analysis().preview().lrTimesLambdaMax()).isCloseTo(1.9, within(1e-12));
+            assertThat(bad.analysis().preview().lrTimesLambdaMax()).isCloseTo(2.1, within(1e-12));
+            assertThat(bad.analysis().finalLoss()).isGreaterThan(1e6);
+        });
+        EFFECTS.put("s1-worked-example", res -> {
+            double[] th = new double[5];
+            for (int i = 0; i < 5; i++) {
+                th[i] = res.runs().get(0).theta()[i][0];
+            }
+            assertThat(th).containsExactly(new double[]{2, 1.6, 1.28, 1.024, 0.8192}, within(1e-12));
+            assertThat(res.runs().get(1).theta()[1][0]).isEqualTo(0.0);
+            RunResult osc = res.runs().get(2);
+            assertThat(osc.theta()[1][0]).isCloseTo(-1.6, within(1e-12));
+            assertThat(Math.abs(last(osc)[0])).isLessThan(0.1);
+            RunResult grow = res.runs().get(3);
+            assertThat(grow.theta()[1][0]).isCloseTo(-2.4, within(1e-12));
+            assertThat(Math.abs(last(grow)[0])).isGreaterThan(2 * Math.pow(1.2, 19));
+        });
+        EFFECTS.put("s2-feature-scaling", res -> {
+            RunResult big = res.runs().get(0);
+            RunResult small = res.runs().get(1);
+            double lmax = big.analysis().start().lambdaMax();
+            assertThat(lmax).isGreaterThan(6).isLessThan(14); // ≈ 9 × the unscaled ≈ 1
+            assertThat(0.5 * lmax).isGreaterThan(2);
+            assertThat(big.status()).isEqualTo("diverged");
+            assertThat(small.status()).isEqualTo("completed");
+            double min = res.minima().get(0).value();
+            assertThat(small.analysis().finalLoss() - min).isLessThan(1e-3);
+        });
+        EFFECTS.put("s3-condition-number", res -> {
+            RunResult zz = res.runs().get(0);
+            for (int i = 1; i <= 20; i++) {
+                assertThat(Math.signum(zz.theta()[i][1])).isEqualTo(-Math.signum(zz.theta()[i - 1][1]));
+            }
+            assertThat(last(zz)[0] / 4).isCloseTo(Math.pow(0.981, 100), within(1e-9)).isGreaterThan(0.1);
+            RunResult one = res.runs().get(1);
+            assertThat(one.theta()[1][1]).isCloseTo(0, within(1e-12));
+            assertThat(last(one)[0]).isGreaterThan(last(zz)[0]);
+        });
+        EFFECTS.put("s4-minibatch-noise", res -> {
+            double b1 = meanTail(res.runs().get(0).loss(), 1000);
+            double b4 = meanTail(res.runs().get(1).loss(), 1000);
+            double b16 = meanTail(res.runs().get(2).loss(), 1000);
+            // stationary E[f] = d·ησ²/(2B·(2−ηλ)) = 0.0526/B
+            assertThat(b1).isCloseTo(0.0526, within(0.02));
+            assertThat(b1 / b4).isBetween(2.5, 6.0);
+            assertThat(b1 / b16).isBetween(9.0, 28.0);
+        });
+        EFFECTS.put("s5-batch-scaling-rules", res -> {
+            double min = res.minima().get(0).value();
+            double small = res.runs().get(0).analysis().finalLoss() - min;
+            double linear = res.runs().get(1).analysis().finalLoss() - min;
+            double sqrt = res.runs().get(2).analysis().finalLoss() - min;
+            assertThat(linear / small).isBetween(0.5, 2.0);
+            assertThat(sqrt / linear).isGreaterThan(2.0);
+        });
+        EFFECTS.put("s6-momentum-effective-lr", res -> {
+            RunResult plain = res.runs().get(0);
+            RunResult mom = res.runs().get(1);
+            RunResult big = res.runs().get(2);
+            assertThat(mom.analysis().preview().effectiveLr()).isCloseTo(0.1, within(1e-12));
+            double dm = norm(last(mom));
+            double db = norm(last(big));
+            assertThat(dm / db).isBetween(1 / 1.5, 1.5);
+            assertThat(norm(last(plain))).isGreaterThan(3 * dm);
+        });
+        EFFECTS.put("s7-gradient-clipping", res -> {
+            assertThat(res.runs().get(0).status()).isEqualTo("diverged");
+            RunResult c = res.runs().get(1);
+            assertThat(c.status()).isEqualTo("completed");
+            for (int i = 100; i < c.theta().length; i++) {
+                assertThat(Math.abs(c.theta()[i][0])).isLessThanOrEqualTo(0.25 + 1e-9);
+            }
+            for (int i = 0; i < c.updateNorm().length; i++) {
+                assertThat(c.updateNorm()[i]).isLessThanOrEqualTo(0.25 + 1e-9);
+            }
+        });
+        EFFECTS.put("s8-momentum-reset-restarts", res -> {
+            RunResult keep = res.runs().get(0);
+            RunResult reset = res.runs().get(1);
+            assertThat(keep.theta()[100]).containsExactly(reset.theta()[100], within(0.0));
+            assertThat(keep.theta()[101][0]).isNotEqualTo(reset.theta()[101][0]);
+            assertThat(keep.lr()[100]).isEqualTo(0.0005);
+            assertThat(keep.lr()[99]).isLessThan(1e-6);
+        });
+        EFFECTS.put("s11-rmsprop-vs-adagrad-nonstationary", res -> {
+            RunResult ada = res.runs().get(0);
+            RunResult rms = res.runs().get(1);
+            double adaBefore = ada.updateNorm()[99];
+            double rmsBefore = rms.updateNorm()[99];
+            assertThat(rms.updateNorm()[100] / rmsBefore).isLessThan(0.3); // the drop
+            assertThat(rms.updateNorm()[150] / rmsBefore).isGreaterThan(0.5); // ≈ 5/(1−ρ) later
+            assertThat(ada.updateNorm()[150] / adaBefore).isLessThan(0.2);
+            assertThat(ada.updateNorm()[299] / adaBefore).isLessThan(0.2);
+        });
+        EFFECTS.put("s13-adam-bias-correction", res -> {
+            RunResult r = res.runs().get(0);
+            assertThat(r.theta()[0][0] - r.theta()[1][0]).isCloseTo(0.1, within(1e-6));
+            assertThat(r.theta()[0][1] - r.theta()[1][1]).isCloseTo(0.1, within(1e-9));
+            assertThat(r.analysis().finalLoss()).isLessThan(r.loss()[0]);
+        });
+        EFFECTS.put("s15-float16-adam-eps", res -> {
+            RunResult f64 = res.runs().get(0);
+            RunResult bad = res.runs().get(1);
+            RunResult good = res.runs().get(2);
+            double maxBad = 0;
+            for (double[] th : bad.theta()) {
+                maxBad = Math.max(maxBad, Math.abs(th[0]));
+            }
+            assertThat(maxBad).isGreaterThan(5);
+            for (double u : good.updateNorm()) {
+                assertThat(u).isLessThanOrEqualTo(1.01 * 0.001 * Math.sqrt(2));
+            }
+            assertThat(good.analysis().finalLoss()).isLessThan(good.loss()[0]);
+            assertThat(f64.analysis().finalLoss()).isLessThan(f64.loss()[0]);
+        });
+        EFFECTS.put("s14-adamw-vs-adam-l2", res -> {
+            double[] a = last(res.runs().get(0));
+            double[] w = last(res.runs().get(1));
+            assertThat(Math.hypot(a[0] - w[0], a[1] - w[1])).isGreaterThan(0.05);
+        });
+        EFFECTS.put("s16-diagonal-preconditioning", res -> {
+            double gd = res.runs().get(0).analysis().finalLoss();
+            assertThat(res.runs().get(1).analysis().finalLoss()).isLessThan(gd / 10);
+        });
+        EFFECTS.put("s17-rollback", res -> {
+            assertThat(res.runs().get(0).status()).isEqualTo("diverged");
+            RunResult rb = res.runs().get(1);
+            assertThat(rb.status()).isEqualTo("completed");
+            assertThat(rb.analysis().rollbacks()).isGreaterThanOrEqualTo(2);
+            assertThat(rb.analysis().finalLrMultiplier()).isLessThanOrEqualTo(0.25);
+            assertThat(rb.analysis().finalLoss()).isLessThan(1e-6);
+        });
+        EFFECTS.put("s18-curvature-lr", res -> {
+            RunResult small = res.runs().get(0);
+            RunResult big = res.runs().get(1);
+            RunResult curv = res.runs().get(2);
+            assertThat(big.status()).isEqualTo("diverged");
+            assertThat(curv.status()).isEqualTo("completed");
+            assertThat(curv.analysis().finalLoss()).isLessThan(small.analysis().finalLoss() / 100);
+        });
+        EFFECTS.put("s19-decay-schedules", res -> {
+            double constant = meanTail(res.runs().get(0).loss(), 100);
+            for (int i = 1; i < 4; i++) {
+                assertThat(meanTail(res.runs().get(i).loss(), 100)).as(res.runs().get(i).label())
+                        .isLessThan(constant / 3);
+            }
+            assertThat(res.runs().get(1).lr()[200]).isCloseTo(0.03, within(1e-12));
+            assertThat(res.runs().get(2).lr()[200]).isCloseTo(0.1 * Math.exp(-1), within(1e-12));
+            assertThat(res.runs().get(3).lr()[200]).isCloseTo(0.1 / 5, within(1e-12));
+        });
+        EFFECTS.put("s20-cosine-annealing", res -> {
+            assertThat(res.runs().get(1).lr()[300]).isCloseTo(0.05, within(1e-12));
+            assertThat(res.runs().get(2).lr()[300]).isCloseTo(0.06, within(1e-12));
+            assertThat(meanTail(res.runs().get(1).loss(), 50))
+                    .isLessThan(meanTail(res.runs().get(0).loss(), 50) / 5);
+        });
+        EFFECTS.put("s21-sgdr-cycle-doubling", res -> {
+            double[] lr = res.runs().get(0).lr();
+            for (int s : new int[]{0, 50, 150, 350}) {
+                assertThat(lr[s]).isCloseTo(0.1, within(1e-12));
+                if (s > 0) {
+                    assertThat(lr[s - 1]).isLessThan(0.001);
+                }
+            }
+            assertThat(res.runs().get(1).lr()[100]).isCloseTo(0.1, within(1e-12));
+        });
+        EFFECTS.put("s22-cyclic-and-warmup", res -> {
+            double[] c = res.runs().get(0).lr();
+            for (int s : new int[]{0, 100, 200}) {
+                assertThat(c[s]).isCloseTo(0.01, within(1e-12));
+            }
+            assertThat(c[50]).isCloseTo(0.1, within(1e-12));
+            assertThat(c[150]).isCloseTo(0.1, within(1e-12));
+            double[] w = res.runs().get(1).lr();
+            assertThat(w[0]).isCloseTo(0.01, within(1e-12));
+            assertThat(w[50]).isCloseTo(0.1, within(1e-12));
+            assertThat(w[w.length - 1]).isLessThan(1e-5);
+        });
+        EFFECTS.put("s23-robbins-monro", res -> {
+            for (int k = 0; k < 2; k++) {
+                double[] lr = res.runs().get(k).lr();
+                double s1 = 0, s2 = 0, q1 = 0, q2 = 0;
+                for (int t = 0; t < lr.length; t++) {
+                    if (t < lr.length / 2) {
+                        s1 += lr[t];
+                        q1 += lr[t] * lr[t];
+                    } else {
+                        s2 += lr[t];
+                        q2 += lr[t] * lr[t];
+                    }
+                }
+                assertThat(res.runs().get(k).analysis().lrSquaredSum()).isCloseTo(q1 + q2, within(1e-9));
+                if (k == 0) {
+                    assertThat(q2 / q1).isBetween(0.9, 1.1);
+                } else {
+                    assertThat(q2 / q1).isLessThan(0.25);
+                    assertThat(s2 / s1).isGreaterThan(0.1);
+                }
+            }
+        });
+        EFFECTS.put("s24-noise-thermostat", res -> {
+            double[] plain = res.runs().get(0).updateNorm();
+            double[] th = res.runs().get(1).updateNorm();
+            double p2 = 0, t2 = 0;
+            for (int i = th.length - 200; i < th.length; i++) {
+                p2 += plain[i] * plain[i] / 200;
+                t2 += th[i] * th[i] / 200;
+            }
+            assertThat(t2).isBetween(0.007, 0.013);
+            assertThat(p2).isLessThan(1e-4);
+        });
+        EFFECTS.put("s25-double-well-restarts", res -> {
+            assertThat(last(res.runs().get(0))[0]).isGreaterThan(0);
+            assertThat(last(res.runs().get(1))[0]).isLessThan(0);
+        });
+        EFFECTS.put("s26-flat-vs-sharp", res -> {
+            RunResult small = res.runs().get(0);
+            RunResult big = res.runs().get(1);
+            assertThat(small.analysis().sharpnessEnd()).isGreaterThan(30);
+            assertThat(big.analysis().sharpnessEnd()).isLessThan(3);
+            assertThat(big.analysis().testLoss()).isLessThan(small.analysis().testLoss());
+        });
+        EFFECTS.put("s29-bilinear-game", res -> {
+            double start = Math.sqrt(2);
+            double[] d = new double[4];
+            for (int i = 0; i < 4; i++) {
+                double[] eq = res.runs().get(i).equilibriumDistance();
+                d[i] = eq[eq.length - 1] / start;
+            }
+            assertThat(d[0]).isGreaterThan(10);
+            assertThat(d[1]).isBetween(0.5, 2.0);
+            assertThat(d[2]).isLessThan(0.5);
+            assertThat(d[3]).isLessThan(0.5);
+        });
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyPresetShowsItsEffect() {
+        return CATALOG.all().stream().map(p -> DynamicTest.dynamicTest(p.id(), () -> {
+            Consumer<ExperimentResult> effect = EFFECTS.get(p.id());
+            assertThat(effect).as("an effect assertion for " + p.id()).isNotNull();
+            effect.accept(run(p.spec()));
+        }));
+    }
+
+    @Test
+    void everyPresetIsWellFormed() throws IOException {
+        List<Preset> all = CATALOG.all();
+        assertThat(all).hasSizeGreaterThanOrEqualTo(20);
+        for (Preset p : all) {
+            assertThat(p.id()).matches("[a-z0-9]+(-[a-z0-9]+)*");
+            assertThat(p.seeds()).isNotEmpty().allMatch(s -> s.matches("S([1-9]|[12][0-9]|30)"));
+            for (Map<String, String> text : List.of(p.title(), p.question())) {
+                assertThat(text.keySet()).containsExactlyInAnyOrder("en", "zh");
+                assertThat(text.get("zh")).as(p.id()).matches(".*[\\u4e00-\\u9fff].*");
+            }
+            assertThat(p.formula()).isNotBlank();
+            new ExperimentCompiler().compile(p.spec());
+        }
+        // every file in the directory is listed in index.json
+        try (Stream<Path> files = Files.list(Path.of("src/main/resources/presets"))) {
+            List<String> ids = files.map(f -> f.getFileName().toString()).filter(f -> !f.equals("index.json"))
+                    .map(f -> f.replace(".json", "")).sorted().toList();
+            assertThat(ids).containsExactlyInAnyOrderElementsOf(all.stream().map(Preset::id).toList());
+        }
+        assertThat(CATALOG.byId("s1-stability-edge")).isPresent();
+        assertThat(CATALOG.byId("nope")).isEmpty();
+    }
+
+    /** S25 beyond one seed: restarts reach the deeper well far more often than plain decay. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void doubleWellRestartsBeatDecayOverSeeds() {
+        Map<String, Object> spec = CATALOG.byId("s25-double-well-restarts").orElseThrow().spec();
+        int decayDeep = 0;
+        int restartDeep = 0;
+        for (int seed = 0; seed < 10; seed++) {
+            Map<String, Object> s = new HashMap<>(spec);
+            List<Map<String, Object>> runs = ((List<Map<String, Object>>) spec.get("runs")).stream().map(r -> {
+                Map<String, Object> m = new HashMap<>(r);
+                return m;
+            }).toList();
+            for (Map<String, Object> r : runs) {
+                r.put("seed", seed);
+            }
+            s.put("runs", runs);
+            ExperimentResult res = run(s);
+            decayDeep += last(res.runs().get(0))[0] < 0 ? 1 : 0;
+            restartDeep += last(res.runs().get(1))[0] < 0 ? 1 : 0;
+        }
+        assertThat(decayDeep).isLessThanOrEqualTo(1);
+        assertThat(restartDeep).isGreaterThanOrEqualTo(decayDeep + 3);
+    }
+}

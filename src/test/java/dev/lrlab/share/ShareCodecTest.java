@@ -1,0 +1,102 @@
+package dev.lrlab.share;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.lrlab.core.engine.ExperimentResult;
+import dev.lrlab.core.engine.ExperimentRunner;
+import dev.lrlab.presets.Preset;
+import dev.lrlab.presets.PresetCatalog;
+import dev.lrlab.spec.ExperimentCompiler;
+import dev.lrlab.spec.SpecException;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.Deflater;
+import org.junit.jupiter.api.Test;
+
+class ShareCodecTest {
+    final ShareCodec codec = new ShareCodec();
+    final ExperimentCompiler compiler = new ExperimentCompiler();
+
+    @Test
+    void everyPresetRoundTripsToTheIdenticalExperiment() {
+        List<Integer> lengths = new ArrayList<>();
+        for (Preset p : PresetCatalog.standard().all()) {
+            String code = codec.encode(p.spec());
+            lengths.add(code.length());
+            assertThat(code).startsWith("1.").matches("1\\.[A-Za-z0-9_-]+");
+            Map<String, Object> back = codec.decode(code);
+            assertThat(compiler.canonical(back)).as(p.id()).isEqualTo(compiler.canonical(p.spec()));
+            ExperimentResult a = ExperimentRunner.run(compiler.compile(p.spec()));
+            ExperimentResult b = ExperimentRunner.run(compiler.compile(back));
+            for (int i = 0; i < a.runs().size(); i++) {
+                assertThat(b.runs().get(i).theta()).as(p.id()).isDeepEqualTo(a.runs().get(i).theta());
+            }
+            assertThat(code.length()).as(p.id()).isLessThan(700);
+        }
+        System.out.println("share code lengths of the presets: " + lengths.stream().sorted().toList());
+    }
+
+    @Test
+    void typicalCodesAreShortAndDropDefaults() {
+        Map<String, Object> spec = Map.of("landscape", Map.of("type", "quadratic", "eigenvalues", List.of(1, 10)),
+                "runs", List.of(Map.of("start", List.of(-4, 2), "steps", 100,
+                        "optimizer", Map.of("type", "sgd", "lr", 0.1, "momentum", 0.0))));
+        Map<String, Object> min = codec.minimal(spec);
+        assertThat(min.toString()).doesNotContain("momentum").doesNotContain("label").doesNotContain("steps");
+        String code = codec.encode(spec);
+        System.out.println("typical code (" + code.length() + " chars): " + code);
+        assertThat(code.length()).isLessThan(80);
+        assertThat(compiler.canonical(codec.decode(code))).isEqualTo(compiler.canonical(spec));
+    }
+
+    @Test
+    void badCodesGivePlainMessages() {
+        String good = codec.encode(PresetCatalog.standard().byId("s1-stability-edge").orElseThrow().spec());
+        assertThatThrownBy(() -> codec.decode("")).isInstanceOf(ShareCodeException.class).hasMessageContaining("empty");
+        assertThatThrownBy(() -> codec.decode("hello")).hasMessageContaining("not a share code");
+        assertThatThrownBy(() -> codec.decode("2" + good.substring(1))).hasMessageContaining("version '2'");
+        assertThatThrownBy(() -> codec.decode("1.@@@")).hasMessageContaining("characters");
+        assertThatThrownBy(() -> codec.decode(good.substring(0, good.length() / 2)))
+                .isInstanceOf(ShareCodeException.class).hasMessageMatching(".*(incomplete|damaged).*");
+        // tampered: flip characters in the middle
+        char[] c = good.toCharArray();
+        for (int i = 10; i < 16; i++) {
+            c[i] = c[i] == 'A' ? 'B' : 'A';
+        }
+        assertThatThrownBy(() -> codec.decode(new String(c))).isInstanceOf(ShareCodeException.class);
+        // valid compression, but not a valid spec
+        assertThatThrownBy(() -> codec.decode(raw("{\"runs\":[{\"optimizer\":{\"type\":\"sgdd\"}}]}")))
+                .hasMessageContaining("cannot run");
+        assertThatThrownBy(() -> codec.decode(raw("[1,2,3]"))).hasMessageContaining("JSON object");
+        assertThatThrownBy(() -> codec.decode(raw("{not json"))).hasMessageContaining("not valid JSON");
+        assertThatThrownBy(() -> codec.encode(Map.of("runs", List.of()))).isInstanceOf(SpecException.class);
+    }
+
+    @Test
+    void inflatedSizeIsBounded() {
+        // 10 MB of spaces compresses to a few kB: must be refused, not inflated
+        String bomb = raw("{" + " ".repeat(10_000_000) + "}");
+        assertThat(bomb.length()).isLessThan(ShareCodec.MAX_CODE_LENGTH);
+        assertThatThrownBy(() -> codec.decode(bomb)).isInstanceOf(ShareCodeException.class)
+                .hasMessageContaining("256 KiB");
+    }
+
+    static String raw(String json) {
+        Deflater d = new Deflater(Deflater.BEST_COMPRESSION, true);
+        d.setDictionary(ShareCodec.DICTIONARY);
+        d.setInput(json.getBytes(StandardCharsets.UTF_8));
+        d.finish();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buf = new byte[8192];
+        while (!d.finished()) {
+            out.write(buf, 0, d.deflate(buf));
+        }
+        d.end();
+        return "1." + Base64.getUrlEncoder().withoutPadding().encodeToString(out.toByteArray());
+    }
+}

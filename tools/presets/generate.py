@@ -1,0 +1,295 @@
+#!/usr/bin/env python3
+"""Writes src/main/resources/presets/*.json and index.json (the lesson presets). Edit here, rerun."""
+import json, os
+OUT = os.path.join(os.path.dirname(__file__), "../../src/main/resources/presets")
+P = []
+def preset(id, seeds, title, question, formula, spec, expect):
+    P.append(dict(id=id, seeds=seeds, title=dict(en=title[0], zh=title[1]),
+                  question=dict(en=question[0], zh=question[1]), formula=formula, spec=spec,
+                  expect=dict(en=expect[0], zh=expect[1])))
+def sgd(lr, **kw): return dict(type="sgd", lr=lr, **kw)
+def q(*ev, **kw): return dict(type="quadratic", eigenvalues=list(ev), **kw)
+def run(label, opt, steps, start=None, **kw):
+    r = dict(label=label)
+    if start is not None: r["start"] = start
+    r["steps"] = steps; r["optimizer"] = opt; r.update(kw); return r
+
+preset("s1-stability-edge", ["S1"],
+  ("The stability edge: η < 2/λmax", "稳定性边界：η < 2/λmax"),
+  ("Both runs start at the same point on a quadratic with λmax = 10, so 2/λmax = 0.2. One uses η = 0.19, the other η = 0.21. Which one converges? Watch the steep coordinate: its factor |1 − ηλ| is 0.9 for one run and 1.1 for the other. Try η = 0.1 (ηλmax = 1, one step) and η = 0.15 (oscillating but converging).",
+   "两条轨迹从同一点出发，二次函数的 λmax = 10，所以 2/λmax = 0.2。一条用 η = 0.19，另一条用 η = 0.21。哪一条会收敛？注意陡峭方向上的坐标：它的收缩因子 |1 − ηλ| 一条是 0.9，另一条是 1.1。再试试 η = 0.1（ηλmax = 1，一步到位）和 η = 0.15（来回振荡但仍收敛）。"),
+  r"\theta \leftarrow (I-\eta A)\theta,\quad \text{stable iff } 0<\eta<2/\lambda_{\max}",
+  dict(landscape=q(1, 10), runs=[run("η = 0.19", sgd(0.19), 200, [-4, 2]), run("η = 0.21", sgd(0.21), 200, [-4, 2])]),
+  ("η = 0.19 converges to the minimum; η = 0.21 oscillates with growing amplitude and diverges.",
+   "η = 0.19 收敛到极小值点；η = 0.21 振幅越来越大，最终发散。"))
+
+preset("s1-worked-example", ["S1"],
+  ("Worked example: J = θ², θ₀ = 2", "例题：J = θ²，θ₀ = 2"),
+  ("J = θ² has curvature λ = 2, so every step multiplies θ by (1 − 2η). With η = 0.1 you get 1.6, 1.28, 1.024, … ; η = 0.5 lands on 0 in one step; η = 0.9 flips sign every step but shrinks; η = 1.1 flips and grows. Which η values give |1 − 2η| < 1?",
+   "J = θ² 的曲率 λ = 2，所以每一步都把 θ 乘以 (1 − 2η)。η = 0.1 时依次得到 1.6、1.28、1.024……；η = 0.5 一步就落到 0；η = 0.9 每步都变号但越来越小；η = 1.1 每步变号且越来越大。哪些 η 满足 |1 − 2η| < 1？"),
+  r"\theta_{t+1} = \theta_t - \eta\,\nabla J = (1-2\eta)\,\theta_t",
+  dict(landscape=q(2), runs=[run("η = 0.1", sgd(0.1), 20, [2]), run("η = 0.5", sgd(0.5), 20, [2]),
+                             run("η = 0.9", sgd(0.9), 20, [2]), run("η = 1.1", sgd(1.1), 20, [2])]),
+  ("0.1: 2, 1.6, 1.28, 1.024, 0.8192 …; 0.5: 0 after one step; 0.9: |θ| shrinks by 0.8 with alternating sign; 1.1: |θ| grows by 1.2 per step.",
+   "0.1：2、1.6、1.28、1.024、0.8192……；0.5：一步后为 0；0.9：符号交替，|θ| 每步乘 0.8；1.1：|θ| 每步乘 1.2，不断增大。"))
+
+preset("s2-feature-scaling", ["S2"],
+  ("Feature scaling moves the stability edge", "特征缩放会移动稳定性边界"),
+  ("Linear regression with H = XᵀX/n. Both runs use the same η = 0.5, but in the second data set feature 2 is multiplied by 3, so its diagonal entry of H grows by 9 and λmax with it. Compare λmax and 2/λmax in the analysis. What η would the scaled problem need? Try standardising (featureScale [1, 1]).",
+   "线性回归，H = XᵀX/n。两次训练用同样的 η = 0.5，但第二组数据把特征 2 乘以 3，H 中对应的对角元变成 9 倍，λmax 也随之变大。对比分析面板里的 λmax 和 2/λmax。缩放后的问题需要多大的 η？试试把特征标准化（featureScale [1, 1]）。"),
+  r"H=\tfrac1n X^\top X,\quad x_j \to s\,x_j \Rightarrow H_{jj}\to s^2 H_{jj},\quad \eta<2/\lambda_{\max}(H)",
+  dict(landscape=dict(type="linearRegression", n=200, features=2, featureScale=[1, 3], noise=0.1, seed=1),
+       runs=[run("η = 0.5", sgd(0.5), 200), run("η = 0.5 / 9", sgd(0.5 / 9), 200)]),
+  ("With feature 2 scaled by 3, λmax ≈ 9× larger: η = 0.5 now diverges, while η = 0.5/9 converges.",
+   "特征 2 放大 3 倍后，λmax 约变为 9 倍：η = 0.5 发散，而 η = 0.5/9 收敛。"))
+
+preset("s3-condition-number", ["S3", "S1"],
+  ("Ill-conditioning: zig-zag and a slow valley floor", "病态条件：之字形振荡与缓慢的谷底"),
+  ("Eigenvalues 1 and 100 give κ = 100. With η = 0.019, just under 2/λmax = 0.02, the steep coordinate flips sign every step (factor |1 − 1.9| = 0.9) while the flat one shrinks by only 0.981 per step. With η = 0.01 the steep direction is solved in one step, but the flat one is even slower. Is there any η that is fast in both directions?",
+   "特征值 1 和 100，条件数 κ = 100。η = 0.019 略小于 2/λmax = 0.02：陡峭方向的坐标每步变号（因子 |1 − 1.9| = 0.9），平坦方向每步只缩小到 0.981 倍。η = 0.01 时陡峭方向一步就解决了，但平坦方向更慢。有没有一个 η 能在两个方向上都快？"),
+  r"\kappa=\lambda_{\max}/\lambda_{\min},\quad |1-\eta\lambda_i|\ \text{per direction}",
+  dict(landscape=q(1, 100), runs=[run("η = 0.019", sgd(0.019), 100, [4, 1]), run("η = 0.01", sgd(0.01), 100, [4, 1])]),
+  ("η = 0.019 zig-zags across the valley; after 100 steps the flat coordinate is still about 15% of its start.",
+   "η = 0.019 在山谷两侧来回之字形跳动；100 步之后平坦方向的坐标仍有起点的约 15%。"))
+
+preset("s4-minibatch-noise", ["S4"],
+  ("Mini-batch noise: Var(ĝ) = σ²/B", "小批量噪声：Var(ĝ) = σ²/B"),
+  ("The same η = 0.1 with gradient noise σ = 1 and batch sizes 1, 4 and 16. Once near the minimum the iterate jitters; the stationary loss should scale like 1/B. Read the loss plateau of each run: is 16× the batch 16× less noise?",
+   "相同的 η = 0.1，梯度噪声 σ = 1，批量大小分别为 1、4、16。到达极小值附近后，参数会不停抖动；稳态损失应当与 1/B 成正比。读一读每条曲线的损失平台：批量大 16 倍，噪声是不是就小 16 倍？"),
+  r"\operatorname{Var}(\hat g_B)=\sigma^2/B,\qquad \operatorname{Var}(\Delta\theta)=\eta^2\sigma^2/B",
+  dict(landscape=q(1, 1), runs=[run(f"B = {b}", sgd(0.1), 3000, [3, 3], seed=1, noise=dict(type="gaussian", sigma=1, batchSize=b))
+                                for b in (1, 4, 16)]),
+  ("The mean loss over the last 1000 steps is about 16× lower for B = 16 than for B = 1.",
+   "最后 1000 步的平均损失，B = 16 大约是 B = 1 的 1/16。"))
+
+preset("s5-batch-scaling-rules", ["S5", "S4"],
+  ("Linear vs square-root scaling of η with batch size", "批量增大时学习率的线性缩放与平方根缩放"),
+  ("Run 1 uses B = 4 and η = 0.01 for 200 steps. Runs 2 and 3 use B = 16 for 50 steps, i.e. the same number of samples. The linear rule (η = 0.04) makes the same expected progress per sample; the square-root rule (η = 0.02) keeps the update variance but progresses half as far. Compare the losses at the end.",
+   "第 1 条用 B = 4、η = 0.01 训练 200 步。第 2、3 条用 B = 16 训练 50 步，处理的样本数相同。线性规则（η = 0.04）每个样本的期望进展相同；平方根规则（η = 0.02）保持更新方差不变，但只前进了一半。比较最终的损失。"),
+  r"\eta\propto B\ \text{(linear)}\qquad \eta\propto\sqrt{B}\ \text{(square root)}",
+  dict(landscape=dict(type="linearRegression", n=200, features=2, noise=0.1, seed=1),
+       runs=[run("B = 4, η = 0.01", sgd(0.01), 200, seed=1, noise=dict(type="minibatch", batchSize=4)),
+             run("B = 16, η = 0.04 (linear)", sgd(0.04), 50, seed=1, noise=dict(type="minibatch", batchSize=16)),
+             run("B = 16, η = 0.02 (√ rule)", sgd(0.02), 50, seed=1, noise=dict(type="minibatch", batchSize=16))]),
+  ("After the same number of samples the linear rule matches the small-batch run; the √ rule is clearly behind.",
+   "在处理相同样本数之后，线性规则与小批量训练的结果一致；平方根规则明显落后。"))
+
+preset("s6-momentum-effective-lr", ["S6"],
+  ("Momentum multiplies the learning rate by 1/(1−β)", "动量把学习率放大 1/(1−β) 倍"),
+  ("On a gently curved valley, SGD with η = 0.01 and momentum β = 0.9 moves almost exactly like plain SGD with η = 0.1 = 0.01/(1 − 0.9), and much faster than plain SGD with η = 0.01. Check the effective lr in the analysis. To change β without changing the speed, keep η/(1 − β) constant.",
+   "在曲率较小的山谷中，η = 0.01、动量 β = 0.9 的 SGD 与 η = 0.1 = 0.01/(1 − 0.9) 的普通 SGD 走得几乎一样，而比 η = 0.01 的普通 SGD 快得多。看看分析面板里的有效学习率。想改变 β 又不改变速度，就保持 η/(1 − β) 不变。"),
+  r"v\leftarrow\beta v+g,\quad \theta\leftarrow\theta-\eta v,\quad \eta_{\text{eff}}=\eta/(1-\beta)",
+  dict(landscape=q(0.05, 0.5), runs=[run("η = 0.01", sgd(0.01), 300, [5, 5]),
+                                     run("η = 0.01, β = 0.9", sgd(0.01, momentum=0.9), 300, [5, 5]),
+                                     run("η = 0.1", sgd(0.1), 300, [5, 5])]),
+  ("The momentum run ends within a factor 1.5 of the η = 0.1 run, far ahead of plain η = 0.01.",
+   "动量训练的最终结果与 η = 0.1 的结果相差不到 1.5 倍，远远领先于 η = 0.01 的普通 SGD。"))
+
+preset("s7-gradient-clipping", ["S7"],
+  ("Gradient clipping turns divergence into a bounded cycle", "梯度裁剪把发散变成有界的振荡"),
+  ("f = 5θ² (λ = 10) and η = 0.25, so ηλ = 2.5 > 2: plain GD diverges. Clipping the gradient norm to C = 1 caps every step at ηC = 0.25, and the run ends up bouncing around the minimum in a small limit cycle. What happens with C = 0.1? With η = 0.15?",
+   "f = 5θ²（λ = 10），η = 0.25，ηλ = 2.5 > 2：普通梯度下降会发散。把梯度范数裁剪到 C = 1 后，每一步最多走 ηC = 0.25，最后在极小值附近的小极限环中来回跳动。C = 0.1 会怎样？η = 0.15 呢？"),
+  r"g\leftarrow g\cdot\min\!\left(1,\ \frac{C}{\lVert g\rVert}\right),\qquad \lVert\Delta\theta\rVert\le\eta C",
+  dict(landscape=q(10), runs=[run("no clipping", sgd(0.25), 200, [5]), run("clip C = 1", sgd(0.25), 200, [5], clipNorm=1)]),
+  ("Unclipped diverges; clipped stays within |θ| ≤ 0.25 after reaching the minimum.",
+   "不裁剪时发散；裁剪后到达极小值附近便一直保持在 |θ| ≤ 0.25 以内。"))
+
+preset("s8-momentum-reset-restarts", ["S8", "S21"],
+  ("Warm restarts: reset the momentum or keep it?", "热重启时：动量清零还是保留？"),
+  ("SGD with momentum 0.9 and warm restarts every 100 steps on the Rosenbrock valley. At every restart the lr jumps back up; the second run also zeroes the velocity. Compare the loss just after each restart: a stale velocity multiplied by a large lr throws the iterate out of the valley.",
+   "在 Rosenbrock 山谷上用动量 0.9 的 SGD，每 100 步热重启一次。每次重启学习率都会跳回高值；第二条训练同时把速度清零。对比每次重启之后的损失：旧的速度乘上大学习率，会把参数甩出山谷。"),
+  r"\eta_t=\eta_{\min}+\tfrac12(\eta_{\max}-\eta_{\min})\bigl(1+\cos(\pi T_{cur}/T_i)\bigr),\quad v\leftarrow 0\ \text{at restarts}",
+  dict(landscape=dict(type="rosenbrock"), runs=[
+      run("keep momentum", sgd(0.0005, momentum=0.9), 400, [-1.5, 2], schedule=dict(type="cosineWarmRestarts", t0=100)),
+      run("reset momentum", sgd(0.0005, momentum=0.9), 400, [-1.5, 2], schedule=dict(type="cosineWarmRestarts", t0=100), resetMomentumOnRestart=True)]),
+  ("The trajectories split at the first restart (step 100).", "两条轨迹在第一次重启（第 100 步）时分开。"))
+
+preset("s11-rmsprop-vs-adagrad-nonstationary", ["S10", "S11"],
+  ("When the gradient scale changes: RMSProp adapts, AdaGrad lags", "梯度尺度突变时：RMSProp 会适应，AdaGrad 跟不上"),
+  ("At step 100 every gradient becomes 10× smaller. AdaGrad divides by the square root of the sum of all past squared gradients, which is dominated by the old large ones, so its steps stay ~10× smaller. RMSProp (ρ = 0.9) forgets old gradients on a time scale of 1/(1 − ρ) = 10 steps and its step size recovers. Watch the update norm after step 100.",
+   "第 100 步起所有梯度都缩小为原来的 1/10。AdaGrad 除以历史梯度平方和的平方根，而这个和被早先的大梯度主导，所以步长一直小约 10 倍。RMSProp（ρ = 0.9）以 1/(1 − ρ) = 10 步的时间尺度遗忘旧梯度，步长会恢复。观察第 100 步之后的更新幅度。"),
+  r"\text{AdaGrad: }G\leftarrow G+g^2\qquad \text{RMSProp: }v\leftarrow\rho v+(1-\rho)g^2,\qquad \theta\leftarrow\theta-\eta\,g/\sqrt{\cdot+\epsilon}",
+  dict(landscape=dict(type="nonStationary", base=q(1), atStep=100, gradientScale=0.1),
+       runs=[run("AdaGrad", dict(type="adagrad", lr=0.5), 300, [100]),
+             run("RMSProp ρ = 0.9", dict(type="rmsprop", lr=0.1, alpha=0.9), 300, [100])]),
+  ("50 steps after the drop RMSProp's update is back above half its old size; AdaGrad's stays below 20% of it.",
+   "梯度变小 50 步后，RMSProp 的更新幅度恢复到原来的一半以上；AdaGrad 仍低于原来的 20%。"))
+
+preset("s13-adam-bias-correction", ["S13", "S16"],
+  ("Adam's first step: bias correction makes it exactly α", "Adam 的第一步：偏差修正让它恰好等于 α"),
+  ("The two coordinates have curvatures 0.01 and 100, so their gradients differ by 10⁴. Yet Adam's first update moves each coordinate by exactly α = 0.1: m̂₁ = g₁ and v̂₁ = g₁², so the step is α·g/|g|. Without the 1/(1 − βᵗ) factors the first steps would be far too small. Try β2 = 0.99 and compare how fast the steps settle.",
+   "两个坐标的曲率分别是 0.01 和 100，梯度相差 10⁴ 倍。但 Adam 的第一步在每个坐标上都恰好移动 α = 0.1：m̂₁ = g₁，v̂₁ = g₁²，所以步长是 α·g/|g|。如果没有 1/(1 − βᵗ) 修正，最初几步会小得多。试试 β2 = 0.99，比较步长稳定下来的速度。"),
+  r"\hat m_t=\frac{m_t}{1-\beta_1^t},\quad \hat v_t=\frac{v_t}{1-\beta_2^t},\quad \theta\leftarrow\theta-\alpha\,\frac{\hat m_t}{\sqrt{\hat v_t}+\epsilon}",
+  dict(landscape=q(0.01, 100), runs=[run("Adam β = (0.9, 0.999)", dict(type="adam", lr=0.1), 300, [3, 3]),
+                                     run("Adam β = (0.9, 0.99)", dict(type="adam", lr=0.1, beta2=0.99), 300, [3, 3])]),
+  ("Step 1 moves both coordinates by 0.1 despite a 10⁴ gradient ratio.", "第 1 步两个坐标都移动 0.1，尽管梯度相差 10⁴ 倍。"))
+
+preset("s15-float16-adam-eps", ["S15", "S13"],
+  ("Mixed precision: Adam's ε in float16", "混合精度：float16 下 Adam 的 ε"),
+  ("Gradients here are about 10⁻⁴. In float16, g² ≈ 10⁻⁸ underflows to 0, so v̂ = 0 and the step becomes α·m̂/ε. With ε = 10⁻⁸ that is 10⁴× too large and the run is thrown far away; ε = 10⁻⁴ bounds the step. The float64 run shows the intended behaviour.",
+   "这里的梯度约为 10⁻⁴。在 float16 中，g² ≈ 10⁻⁸ 下溢为 0，于是 v̂ = 0，步长变成 α·m̂/ε。ε = 10⁻⁸ 时步长大了 10⁴ 倍，参数被甩得很远；ε = 10⁻⁴ 则把步长限制住了。float64 的那条曲线展示了本来应有的行为。"),
+  r"\Delta\theta=-\alpha\,\frac{\hat m}{\sqrt{\hat v}+\epsilon},\quad \hat v\to 0\ \Rightarrow\ |\Delta\theta|\approx\alpha|\hat m|/\epsilon",
+  dict(landscape=q(1e-4, 1e-4), runs=[
+      run("float64, ε = 1e-8", dict(type="adam", lr=0.001), 300, [1, 1]),
+      run("float16, ε = 1e-8", dict(type="adam", lr=0.001, precision="float16"), 300, [1, 1]),
+      run("float16, ε = 1e-4", dict(type="adam", lr=0.001, eps=1e-4, precision="float16"), 300, [1, 1])]),
+  ("float16 with ε = 1e-8 jumps far from the start (|θ| > 5); with ε = 1e-4 every step stays ≈ α·√2 or smaller.",
+   "float16、ε = 1e-8 时参数跳到离起点很远的地方（|θ| > 5）；ε = 1e-4 时每一步都不超过约 α·√2。"))
+
+preset("s14-adamw-vs-adam-l2", ["S14"],
+  ("AdamW vs Adam + L2", "AdamW 与 Adam + L2 的区别"),
+  ("Both runs use weight decay 0.1 on the Rosenbrock valley. Adam + L2 adds 0.1·θ to the gradient, and then divides it by √v̂, so the decay is weakened where gradients are large. AdamW subtracts η·0.1·θ directly. They end at measurably different points. Which one is pulled closer to the origin?",
+   "两次训练在 Rosenbrock 山谷上都使用 0.1 的权重衰减。Adam + L2 把 0.1·θ 加到梯度里，随后再除以 √v̂，所以梯度大的参数上衰减被削弱。AdamW 则直接减去 η·0.1·θ。两者最终停在明显不同的位置。哪一个被拉得离原点更近？"),
+  r"\text{L2: } g\leftarrow g+\lambda\theta\qquad \text{AdamW: } \theta\leftarrow\theta-\eta\lambda\theta-\eta\,\hat m/(\sqrt{\hat v}+\epsilon)",
+  dict(landscape=dict(type="rosenbrock"), runs=[
+      run("Adam + L2 (0.1)", dict(type="adam", lr=0.01, weightDecay=0.1), 5000, [-1.5, 2]),
+      run("AdamW (0.1)", dict(type="adamw", lr=0.01, weightDecay=0.1), 5000, [-1.5, 2])]),
+  ("The two end points differ by more than 0.05.", "两个终点的距离大于 0.05。"))
+
+preset("s16-diagonal-preconditioning", ["S16", "S3"],
+  ("Adaptive methods as diagonal preconditioners", "自适应方法就是对角预条件"),
+  ("On A = diag(0.1, 100) (κ = 1000) GD must keep η < 0.02 for the steep direction and crawls along the flat one. RMSProp and Adam divide each coordinate by √v ≈ |g| ∝ aᵢ, which is the ideal diagonal preconditioner, and progress equally in both directions. Compare the losses after 200 steps, then try Adam (its momentum overshoots in the flat direction).",
+   "在 A = diag(0.1, 100)（κ = 1000）上，GD 为了陡峭方向必须保持 η < 0.02，在平坦方向上只能缓慢爬行。RMSProp 和 Adam 把每个坐标除以 √v ≈ |g| ∝ aᵢ，这正是理想的对角预条件，于是两个方向进展相当。比较 200 步后的损失，然后试试 Adam（它的动量会在平坦方向上冲过头）。"),
+  r"\theta\leftarrow\theta-\eta D^{-1}g,\quad D\approx\operatorname{diag}(\sqrt{v})\propto\operatorname{diag}(a)",
+  dict(landscape=q(0.1, 100), runs=[run("GD η = 0.019", sgd(0.019), 200, [5, 5]),
+                                   run("RMSProp", dict(type="rmsprop", lr=0.05), 200, [5, 5])]),
+  ("RMSProp ends with a loss at least 10× lower than GD.", "RMSProp 的最终损失至少比 GD 低 10 倍。"))
+
+preset("s17-rollback", ["S17"],
+  ("Look ahead, roll back, halve η", "向前看一步，不行就退回并把 η 减半"),
+  ("η = 0.5 is far too large for λmax = 10 (ηλ = 5). Plain GD diverges. With roll-back, a step is rejected when the next gradient is more than 1.5× larger than the current one; η is halved and the step retried. How many roll-backs happen and which η does the run end with?",
+   "对 λmax = 10 来说 η = 0.5 太大了（ηλ = 5），普通梯度下降会发散。启用回退后，如果下一步的梯度比当前梯度大 1.5 倍以上，这一步就被拒绝，η 减半后重试。一共发生了几次回退？最终的 η 是多少？"),
+  r"\text{if } \lVert g(\theta_{\text{next}})\rVert/\lVert g(\theta)\rVert>1.5:\ \text{reject},\ \eta\leftarrow\eta/2",
+  dict(landscape=q(1, 10), runs=[run("plain η = 0.5", sgd(0.5), 100, [-4, 2]),
+                                 run("roll-back", sgd(0.5), 100, [-4, 2], rollback=dict(ratio=1.5, factor=0.5))]),
+  ("Plain diverges; roll-back halves η two or more times and converges.", "普通 GD 发散；回退把 η 至少减半两次，然后收敛。"))
+
+preset("s18-curvature-lr", ["S18", "S1"],
+  ("Curvature-aware learning rate: η = 2s/λ̂max", "曲率感知学习率：η = 2s/λ̂max"),
+  ("On the Rosenbrock valley the curvature changes along the path. A constant η small enough for the steepest point is slow elsewhere; a larger one diverges. The curvature schedule estimates λmax by power iteration with Hessian-vector products at every step and uses η = 2·0.9/λ̂max. Compare the lr curves and the final losses.",
+   "在 Rosenbrock 山谷上，曲率沿着路径不断变化。对最陡处足够小的常数 η 在别处太慢；更大的则会发散。曲率调度在每一步用 Hessian-向量积做幂迭代估计 λmax，并取 η = 2·0.9/λ̂max。比较学习率曲线和最终损失。"),
+  r"\hat\lambda_{\max}\ \text{by power iteration on } Hv,\qquad \eta_t=2s/\hat\lambda_{\max,t},\ s\in(0,1)",
+  dict(landscape=dict(type="rosenbrock"), runs=[
+      run("constant η = 0.0002", sgd(0.0002), 2000, [-1.5, 2]),
+      run("constant η = 0.003", sgd(0.003), 2000, [-1.5, 2]),
+      run("curvature s = 0.9", sgd(0.0002), 2000, [-1.5, 2], schedule=dict(type="curvature", safety=0.9))]),
+  ("The curvature run completes with a loss far below the small constant η (0.007 vs 4.8); η = 0.003 diverges.",
+   "曲率调度顺利完成，损失远低于小常数 η（0.007 对 4.8）；η = 0.003 发散。"))
+
+NOISY = lambda: dict(type="gaussian", sigma=1)
+preset("s19-decay-schedules", ["S19"],
+  ("Step, exponential and 1/t decay", "阶梯衰减、指数衰减与 1/t 衰减"),
+  ("With noisy gradients a constant η keeps jittering at a noise floor proportional to η. Decaying the lr shrinks the floor: step decay (×0.3 every 200 steps), exponential η₀e^(−kt) and time-based η₀/(1 + kt). Compare the loss in the last 100 steps and the shape of each lr curve.",
+   "梯度带噪声时，常数 η 会在与 η 成正比的噪声底上一直抖动。衰减学习率可以降低这个底：阶梯衰减（每 200 步乘 0.3）、指数衰减 η₀e^(−kt) 和按时间衰减 η₀/(1 + kt)。比较最后 100 步的损失和每条学习率曲线的形状。"),
+  r"\eta_t=\eta_0\gamma^{\lfloor t/s\rfloor},\quad \eta_0 e^{-kt},\quad \frac{\eta_0}{1+kt}",
+  dict(landscape=q(1, 1), runs=[
+      run("constant", sgd(0.1), 800, [3, 3], seed=2, noise=NOISY()),
+      run("step ×0.3 / 200", sgd(0.1), 800, [3, 3], seed=2, noise=NOISY(), schedule=dict(type="step", stepSize=200, gamma=0.3)),
+      run("exponential k = 0.005", sgd(0.1), 800, [3, 3], seed=2, noise=NOISY(), schedule=dict(type="exponential", k=0.005)),
+      run("1/t, k = 0.02", sgd(0.1), 800, [3, 3], seed=2, noise=NOISY(), schedule=dict(type="inverseTime", k=0.02))]),
+  ("Every decay ends with a mean loss at least 3× below the constant lr.", "每种衰减的最终平均损失都至少比常数学习率低 3 倍。"))
+
+preset("s20-cosine-annealing", ["S20"],
+  ("Cosine annealing", "余弦退火"),
+  ("Cosine annealing starts at η_max, is halfway at T/2 and reaches η_min at T. With noisy gradients it ends much closer to the minimum than the constant lr. Try η_min > 0 and a shorter T.",
+   "余弦退火从 η_max 开始，在 T/2 处降到一半，在 T 处到达 η_min。在梯度有噪声的情况下，它最终比常数学习率更接近极小值。试试 η_min > 0，以及更短的 T。"),
+  r"\eta_t=\eta_{\min}+\tfrac12(\eta_{\max}-\eta_{\min})\bigl(1+\cos(\pi t/T)\bigr)",
+  dict(landscape=q(1, 1), runs=[
+      run("constant", sgd(0.1), 600, [3, 3], seed=3, noise=NOISY()),
+      run("cosine, η_min = 0", sgd(0.1), 600, [3, 3], seed=3, noise=NOISY(), schedule=dict(type="cosine", tMax=600)),
+      run("cosine, η_min = 0.02", sgd(0.1), 600, [3, 3], seed=3, noise=NOISY(), schedule=dict(type="cosine", tMax=600, etaMin=0.02))]),
+  ("At t = 300 the lr is (η_max + η_min)/2; cosine to 0 ends with a mean loss at least 5× below constant.",
+   "t = 300 时学习率为 (η_max + η_min)/2；退火到 0 的最终平均损失至少比常数学习率低 5 倍。"))
+
+preset("s21-sgdr-cycle-doubling", ["S21"],
+  ("SGDR: warm restarts and cycle doubling", "SGDR：热重启与周期倍增"),
+  ("Cosine annealing with warm restarts: the lr jumps back to η_max at each restart. With T₀ = 50 and T_mult = 2 the cycles last 50, 100, 200 … steps (restarts at 50, 150, 350), a coarse-to-fine 'multigrid in time'. Compare with fixed cycles of 100 steps on the noisy bowl.",
+   "带热重启的余弦退火：每次重启时学习率跳回 η_max。T₀ = 50、T_mult = 2 时，各周期长度为 50、100、200……步（在第 50、150、350 步重启），像是“时间上的多重网格”，由粗到细。和噪声碗状函数上固定 100 步的周期比较。"),
+  r"\eta_t=\eta_{\min}+\tfrac12(\eta_{\max}-\eta_{\min})\bigl(1+\cos(\pi T_{cur}/T_i)\bigr),\quad T_{i+1}=T_{mult}\,T_i",
+  dict(landscape=q(1, 1), runs=[
+      run("T₀ = 50, T_mult = 2", sgd(0.1), 750, [3, 3], seed=4, noise=NOISY(), schedule=dict(type="cosineWarmRestarts", t0=50, tMult=2)),
+      run("T₀ = 100, T_mult = 1", sgd(0.1), 750, [3, 3], seed=4, noise=NOISY(), schedule=dict(type="cosineWarmRestarts", t0=100))]),
+  ("Run 1 restarts (lr back to 0.1) exactly at steps 50, 150 and 350.", "第 1 条在第 50、150、350 步准确重启（学习率回到 0.1）。"))
+
+preset("s22-cyclic-and-warmup", ["S22", "S28"],
+  ("Cyclical lr and warm-up then cosine", "循环学习率，以及先预热再余弦退火"),
+  ("A triangular cyclical lr bounces between 0.01 and 0.1 every 50 steps. Warm-up then cosine rises linearly from 0.01 to 0.1 over 50 steps, then anneals to 0. High lr early learns the coarse structure, low lr at the end fine-tunes. Compare the lr curves and where each run ends.",
+   "三角形循环学习率每 50 步在 0.01 和 0.1 之间往返。“预热 + 余弦”先在 50 步内从 0.01 线性升到 0.1，然后退火到 0。前期的大学习率学习粗略结构，后期的小学习率精细调整。比较学习率曲线和各自的终点。"),
+  r"\eta_t=\eta_{\text{base}}+(\eta_{\max}-\eta_{\text{base}})\max(0,1-|t/s-2k-1|)",
+  dict(landscape=q(1, 1), runs=[
+      run("cyclic 0.01 ↔ 0.1", sgd(0.1), 500, [3, 3], seed=5, noise=NOISY(),
+          schedule=dict(type="cyclic", baseLr=0.01, maxLr=0.1, stepSizeUp=50, cycleMomentum=False)),
+      run("warm-up + cosine", sgd(0.1), 500, [3, 3], seed=5, noise=NOISY(),
+          schedule=dict(type="sequential", milestones=[50], schedules=[dict(type="linear", startFactor=0.1, totalIters=50),
+                                                                       dict(type="cosine", tMax=450)]))]),
+  ("Cyclic: lr 0.01 at steps 0, 100, 200 and 0.1 at 50, 150. Warm-up: 0.01 → 0.1 at step 50, then down to ≈ 0.",
+   "循环：第 0、100、200 步为 0.01，第 50、150 步为 0.1。预热：第 50 步从 0.01 升到 0.1，之后降到约 0。"))
+
+preset("s23-robbins-monro", ["S23"],
+  ("Robbins–Monro: Σηt = ∞ and Σηt² < ∞", "Robbins–Monro 条件：Σηt = ∞ 且 Σηt² < ∞"),
+  ("A pure cycle keeps adding the same amount to Σηt² every period, so Σηt² grows without bound and the noise never averages out. Multiplying the cycle by a 1/t envelope keeps Σηt growing (like log t) but makes Σηt² converge. Compare the partial sums in the analysis and the jitter at the end.",
+   "纯循环学习率每个周期给 Σηt² 加上同样多的量，因此 Σηt² 无限增长，噪声永远平均不掉。把循环乘上 1/t 包络后，Σηt 仍然增长（像 log t），而 Σηt² 收敛。比较分析面板中的部分和以及最后阶段的抖动。"),
+  r"\sum_t\eta_t=\infty,\qquad \sum_t\eta_t^2<\infty",
+  dict(landscape=q(1, 1), runs=[
+      run("pure cycle", sgd(0.1), 2000, [3, 3], seed=6, noise=NOISY(),
+          schedule=dict(type="cyclic", baseLr=0.02, maxLr=0.1, stepSizeUp=50, cycleMomentum=False)),
+      run("cycle × 1/t envelope", sgd(0.1), 2000, [3, 3], seed=6, noise=NOISY(),
+          schedule=dict(type="scaled", schedule=dict(type="cyclic", baseLr=0.02, maxLr=0.1, stepSizeUp=50, cycleMomentum=False),
+                        envelope=dict(type="inverseTime", k=0.05)))]),
+  ("Pure cycle: Σηt² over steps 1000–2000 ≈ over 0–1000. Envelope: the second half adds < 25% of the first to Σηt², but Σηt still grows.",
+   "纯循环：第 1000–2000 步对 Σηt² 的贡献与第 0–1000 步相当。加包络后：后半段对 Σηt² 的贡献不到前半段的 25%，但 Σηt 仍在增长。"))
+
+preset("s24-noise-thermostat", ["S24"],
+  ("The noise thermostat: lr and noise as one temperature", "噪声恒温器：学习率与噪声合为一个“温度”"),
+  ("The cosine schedule lowers η towards 0, and the steps of plain GD shrink to nothing. The thermostat injects just enough Gaussian noise that E‖Δθ‖² stays at the target K = 0.01. Compare the update norms at the end: the thermostat keeps the system 'warm'.",
+   "余弦调度把 η 逐渐降到 0，普通梯度下降的步长也随之缩小到几乎为零。恒温器注入恰好足够的高斯噪声，使 E‖Δθ‖² 保持在目标值 K = 0.01。比较最后阶段的更新幅度：恒温器让系统保持“温热”。"),
+  r"\theta\leftarrow\theta+\Delta+\zeta,\quad \zeta\sim\mathcal N(0,\tau^2 I),\quad \tau^2=\max(0,K-\lVert\Delta\rVert^2)/d",
+  dict(landscape=q(1, 1), runs=[
+      run("cosine, no noise", sgd(0.1), 1000, [3, 3], schedule=dict(type="cosine", tMax=1000)),
+      run("cosine + thermostat K = 0.01", sgd(0.1), 1000, [3, 3], seed=7, schedule=dict(type="cosine", tMax=1000),
+          noise=dict(type="thermostat", targetK=0.01))]),
+  ("In the last 200 steps the thermostat run's mean ‖Δθ‖² is ≈ 0.01 (±30%); the plain run's is below 1e-4.",
+   "最后 200 步中，恒温器训练的平均 ‖Δθ‖² 约为 0.01（±30%）；普通训练低于 1e-4。"))
+
+preset("s25-double-well-restarts", ["S25", "S21"],
+  ("Double well: restarts can find the deeper valley", "双势阱：重启可以找到更深的山谷"),
+  ("f(θ) = θ⁴ − 2θ² + 0.3θ has a shallow well near θ ≈ 0.96 and a deeper one near θ ≈ −1.04. Both runs start in the shallow well with noisy gradients (σ = 1). A cosine decay from η = 0.05 settles where it is. Warm restarts back to η = 0.2 every 100 steps re-heat the system and can kick it over the barrier. Change the seed: how often does each schedule end in the deeper well?",
+   "f(θ) = θ⁴ − 2θ² + 0.3θ 在 θ ≈ 0.96 附近有一个浅阱，在 θ ≈ −1.04 附近有一个更深的阱。两条训练都从浅阱出发，梯度带噪声（σ = 1）。从 η = 0.05 开始的余弦衰减就停在原地。每 100 步热重启回 η = 0.2 会让系统重新“升温”，有机会越过势垒。换几个随机种子：每种调度各有多大比例落在深阱里？"),
+  r"f(\theta)=\theta^4-2a\theta^2+b\theta",
+  dict(landscape=dict(type="doubleWell", a=1, b=0.3), runs=[
+      run("cosine decay from 0.05", sgd(0.05), 1000, [0.96], seed=1, noise=dict(type="gaussian", sigma=1),
+          schedule=dict(type="cosine", tMax=1000)),
+      run("warm restarts to 0.2", sgd(0.2), 1000, [0.96], seed=1, noise=dict(type="gaussian", sigma=1),
+          schedule=dict(type="cosineWarmRestarts", t0=100))]),
+  ("With this seed the decay ends in the shallow well (θ > 0) and the restarts in the deeper one (θ < 0); over seeds 0–9 restarts reach the deeper well far more often.",
+   "在这个随机种子下，衰减停在浅阱（θ > 0），重启到达深阱（θ < 0）；在种子 0–9 中，重启到达深阱的次数明显更多。"))
+
+preset("s26-flat-vs-sharp", ["S26"],
+  ("Flat vs sharp minima: large η cannot stay in a sharp pit", "平坦与尖锐极小值：大学习率无法停留在尖锐的坑里"),
+  ("Both runs start next to the sharp minimum (curvature ≈ 53, so it is only stable for η < 2/53 ≈ 0.038). η = 0.01 stays in it; η = 0.2 is thrown out and settles in the wide basin (curvature ≈ 1). The 'test' landscape is the same function shifted by (0.3, 0.3): compare sharpness (λmax at the end) and test loss.",
+   "两条训练都从尖锐极小值旁边出发（曲率约 53，只有 η < 2/53 ≈ 0.038 时才稳定）。η = 0.01 停在里面；η = 0.2 被甩出去，最后落在宽阔的盆地里（曲率约 1）。“测试”函数是同一个函数平移 (0.3, 0.3)：比较终点的尖锐度（λmax）和测试损失。"),
+  r"\eta\,\lambda_{\max}<2\ \text{to stay};\quad \text{sharpness}=\lambda_{\max}(\nabla^2 f(\theta_{\text{end}}))",
+  dict(landscape=dict(type="flatSharp"), runs=[run("η = 0.01", sgd(0.01), 1000, [1.4, 0.1]),
+                                              run("η = 0.2", sgd(0.2), 1000, [1.4, 0.1])]),
+  ("η = 0.01 ends in the sharp pit (λmax > 30, high test loss); η = 0.2 ends in the flat basin (λmax < 3, lower test loss).",
+   "η = 0.01 停在尖锐的坑里（λmax > 30，测试损失高）；η = 0.2 停在平坦的盆地里（λmax < 3，测试损失更低）。"))
+
+preset("s29-bilinear-game", ["S29"],
+  ("Minimax on f = xy: simultaneous GD spirals out", "在 f = xy 上的极小极大：同时梯度下降螺旋发散"),
+  ("x minimises and y maximises f = xy; the equilibrium is (0, 0). Simultaneous gradient steps rotate and grow the distance by √(1 + η²) every step. Alternating updates stay on a bounded orbit. Extragradient (look ahead, then step) and optimistic GD (2gₜ − gₜ₋₁) spiral in. Watch the distance to the equilibrium.",
+   "x 要最小化、y 要最大化 f = xy，均衡点是 (0, 0)。同时梯度更新每一步都在旋转，并把到均衡点的距离放大 √(1 + η²) 倍。交替更新停留在有界的轨道上。外梯度法（先向前看一步再更新）和乐观梯度法（2gₜ − gₜ₋₁）则螺旋收敛。观察到均衡点的距离。"),
+  r"x\leftarrow x-\eta\,\partial_x f,\quad y\leftarrow y+\eta\,\partial_y f,\qquad f=xy",
+  dict(landscape=dict(type="bilinear"), runs=[
+      run(m, sgd(0.1), 500, [1, 1], game=dict(method=m)) for m in ("simultaneous", "alternating", "extragradient", "optimistic")]),
+  ("After 500 steps: simultaneous > 10× its start distance; alternating within 0.5–2×; extragradient and optimistic < 0.5×.",
+   "500 步后：同时更新的距离是起点的 10 倍以上；交替更新在 0.5–2 倍之间；外梯度和乐观梯度小于 0.5 倍。"))
+
+os.makedirs(OUT, exist_ok=True)
+for f in os.listdir(OUT):
+    if f.endswith(".json"): os.remove(os.path.join(OUT, f))
+for p in P:
+    with open(os.path.join(OUT, p["id"] + ".json"), "w", encoding="utf-8") as fh:
+        json.dump(p, fh, ensure_ascii=False, indent=2); fh.write("\n")
+with open(os.path.join(OUT, "index.json"), "w") as fh:
+    json.dump([p["id"] for p in P], fh, indent=2); fh.write("\n")
+print(len(P), "presets")
