@@ -186,7 +186,7 @@ public final class LandscapeFactory {
                     throw new SpecException(p.pathOf("base"), "is required (a landscape object)", TYPES);
                 }
                 String baseType = baseP.string("type", null);
-                if ("nonStationary".equals(baseType) || GAME_TYPES.contains(baseType)) {
+                if (baseType != null && ("nonStationary".equals(baseType) || GAME_TYPES.contains(baseType))) {
                     throw new SpecException(baseP.pathOf("type"), "cannot be '" + baseType + "' here",
                             TYPES.stream().filter(t -> !t.equals("nonStationary") && !GAME_TYPES.contains(t)).toList());
                 }

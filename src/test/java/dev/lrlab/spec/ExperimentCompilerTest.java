@@ -54,6 +54,7 @@ class ExperimentCompilerTest {
                 Arguments.of(spec(Map.of("type", "quadratic", "eigenvalues", List.of(1, 2, 3), "angleDeg", 10), run()), "landscape.angleDeg"),
                 Arguments.of(spec(Map.of("type", "linearRegression", "featureScale", List.of(1)), run()), "landscape.featureScale"),
                 Arguments.of(spec(Map.of("type", "nonStationary", "base", Map.of("type", "nope")), run()), "landscape.base.type"),
+                Arguments.of(spec(Map.of("type", "nonStationary", "base", Map.of("a", 1)), run()), "landscape.base.type"),
                 Arguments.of(twoRuns, "runs[1].start"),
                 Arguments.of(spec(quad(), run("steps", 1.5)), "runs[0].steps"),
                 Arguments.of(spec(quad(), run("optimizer", Map.of("type", "sgd", "lr", 0.1, "beta9", 1))), "runs[0].optimizer.beta9"),
