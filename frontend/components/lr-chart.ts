@@ -17,7 +17,13 @@ export class LrChart extends HTMLElement {
   private cursor?: HTMLDivElement;
   private cursorStep = -1;
 
+  private themeObserver?: MutationObserver;
+
   connectedCallback() {
+    if (!this.themeObserver) {
+      this.themeObserver = new MutationObserver(() => this.retheme());
+      this.themeObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['theme'] });
+    }
     if (!this.host) {
       this.host = document.createElement('div');
       this.host.style.width = '100%';
@@ -30,7 +36,20 @@ export class LrChart extends HTMLElement {
     }
   }
 
+  private retheme() {
+    if (!this.chart || !this.options) {
+      return;
+    }
+    const series = (this.chart as any).w.config.series;
+    this.options.series = series;
+    this.chart.destroy();
+    this.chart = undefined;
+    this.create();
+  }
+
   disconnectedCallback() {
+    this.themeObserver?.disconnect();
+    this.themeObserver = undefined;
     cancelAnimationFrame(this.frame);
     this.frame = 0;
     this.chart?.destroy();
@@ -163,11 +182,21 @@ export class LrChart extends HTMLElement {
   }
 
   private create() {
-    this.chart = new ApexCharts(this.host!, this.options);
+    this.chart = new ApexCharts(this.host!, this.themed(this.options));
     this.chart.render();
     if (this.pending) {
       this.flush();
     }
+  }
+
+  /** Options with ApexCharts' theme following Lumo's light/dark theme on <html>. */
+  private themed(options: any) {
+    const dark = (document.documentElement.getAttribute('theme') ?? '').includes('dark');
+    return {
+      ...options,
+      theme: { ...(options.theme ?? {}), mode: dark ? 'dark' : 'light' },
+      chart: { ...(options.chart ?? {}), background: 'transparent' },
+    };
   }
 
   private flush() {

@@ -19,9 +19,9 @@ preset("s1-stability-edge", ["S1"],
   ("Both runs start at the same point on a quadratic with λmax = 10, so 2/λmax = 0.2. One uses η = 0.19, the other η = 0.21. Which one converges? Watch the steep coordinate: its factor |1 − ηλ| is 0.9 for one run and 1.1 for the other. Try η = 0.1 (ηλmax = 1, one step) and η = 0.15 (oscillating but converging).",
    "两条轨迹从同一点出发，二次函数的 λmax = 10，所以 2/λmax = 0.2。一条用 η = 0.19，另一条用 η = 0.21。哪一条会收敛？注意陡峭方向上的坐标：它的收缩因子 |1 − ηλ| 一条是 0.9，另一条是 1.1。再试试 η = 0.1（ηλmax = 1，一步到位）和 η = 0.15（来回振荡但仍收敛）。"),
   r"\theta \leftarrow (I-\eta A)\theta,\quad \text{stable iff } 0<\eta<2/\lambda_{\max}",
-  dict(landscape=q(1, 10), runs=[run("η = 0.19", sgd(0.19), 200, [-4, 2]), run("η = 0.21", sgd(0.21), 200, [-4, 2])]),
-  ("η = 0.19 converges to the minimum; η = 0.21 oscillates with growing amplitude and diverges.",
-   "η = 0.19 收敛到极小值点；η = 0.21 振幅越来越大，最终发散。"))
+  dict(landscape=q(1, 10), runs=[run("η = 0.19", sgd(0.19), 320, [-4, 2]), run("η = 0.21", sgd(0.21), 320, [-4, 2])]),
+  ("η = 0.19 converges to the minimum; η = 0.21 oscillates with growing amplitude and diverges (‖θ‖ passes 1e12 near step 290).",
+   "η = 0.19 收敛到极小值点；η = 0.21 振幅越来越大，最终发散（约第 290 步时 ‖θ‖ 超过 1e12）。"))
 
 preset("s1-worked-example", ["S1"],
   ("Worked example: J = θ², θ₀ = 2", "例题：J = θ²，θ₀ = 2"),

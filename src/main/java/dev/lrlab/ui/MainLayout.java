@@ -1,6 +1,9 @@
 package dev.lrlab.ui;
 
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.theme.lumo.Lumo;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.html.H1;
@@ -25,6 +28,8 @@ import java.util.Locale;
 /** The app shell: title, navigation, language switch. */
 public class MainLayout extends AppLayout implements LocaleChangeObserver {
 
+    private static final String DARK = "lrlab.dark";
+
     private final H1 title = new H1();
     private final Span tagline = new Span();
     private final SideNavItem playground = new SideNavItem("", PlaygroundView.class, VaadinIcon.CHART_LINE.create());
@@ -33,6 +38,7 @@ public class MainLayout extends AppLayout implements LocaleChangeObserver {
     private final SideNavItem classroom = new SideNavItem("", ClassView.class, VaadinIcon.ACADEMY_CAP.create());
     private final SideNavItem about = new SideNavItem("", AboutView.class, VaadinIcon.INFO_CIRCLE_O.create());
     private final Select<Locale> language = new Select<>();
+    private final Button theme = new Button(VaadinIcon.ADJUST.create());
 
     public MainLayout() {
         title.addClassName("lr-app-title");
@@ -53,7 +59,11 @@ public class MainLayout extends AppLayout implements LocaleChangeObserver {
         HorizontalLayout brand = new HorizontalLayout(title, tagline);
         brand.setAlignItems(FlexComponent.Alignment.BASELINE);
         brand.setSpacing(true);
-        HorizontalLayout navbar = new HorizontalLayout(new DrawerToggle(), brand, language);
+        theme.setId("theme-toggle");
+        theme.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ICON);
+        theme.addClickListener(e -> toggleDark());
+
+        HorizontalLayout navbar = new HorizontalLayout(new DrawerToggle(), brand, theme, language);
         navbar.setWidthFull();
         navbar.setAlignItems(FlexComponent.Alignment.CENTER);
         navbar.expand(brand);
@@ -67,6 +77,25 @@ public class MainLayout extends AppLayout implements LocaleChangeObserver {
         setPrimarySection(Section.DRAWER);
     }
 
+    /** Lumo light / dark for this page; remembered for the session. */
+    private void toggleDark() {
+        boolean dark = !Boolean.TRUE.equals(VaadinSession.getCurrent().getAttribute(DARK));
+        VaadinSession.getCurrent().setAttribute(DARK, dark);
+        applyTheme(UI.getCurrent(), dark);
+    }
+
+    /** Lumo reads the theme attribute of the html element. */
+    private static void applyTheme(UI ui, boolean dark) {
+        ui.getPage().executeJs("document.documentElement.setAttribute('theme', $0)", dark ? Lumo.DARK : "");
+    }
+
+    @Override
+    protected void onAttach(com.vaadin.flow.component.AttachEvent attachEvent) {
+        super.onAttach(attachEvent);
+        boolean dark = Boolean.TRUE.equals(VaadinSession.getCurrent().getAttribute(DARK));
+        applyTheme(attachEvent.getUI(), dark);
+    }
+
     @Override
     public void localeChange(LocaleChangeEvent event) {
         title.setText(getTranslation("app.title"));
@@ -77,6 +106,8 @@ public class MainLayout extends AppLayout implements LocaleChangeObserver {
         classroom.setLabel(getTranslation("nav.class"));
         about.setLabel(getTranslation("nav.about"));
         language.setAriaLabel(getTranslation("lang.label"));
+        theme.setAriaLabel(getTranslation("theme.toggle"));
+        theme.setTooltipText(getTranslation("theme.toggle"));
         language.setValue(event.getLocale().getLanguage().equals("zh") ? LrLabI18NProvider.CHINESE : LrLabI18NProvider.ENGLISH);
     }
 }

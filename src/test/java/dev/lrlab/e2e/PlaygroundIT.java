@@ -81,6 +81,7 @@ class PlaygroundIT extends BrowserTestBase {
         String shared = page.url();
         first.run();
         first.waitForStatus("Finished");
+        first.waitForPlayhead(100);
         double[] end = first.marker(0);
 
         com.microsoft.playwright.Page other = context.newPage();
@@ -89,6 +90,7 @@ class PlaygroundIT extends BrowserTestBase {
                 .isEqualTo("0.05");
         second.run();
         second.waitForStatus("Finished");
+        second.waitForPlayhead(100);
         assertThat(second.marker(0)).containsExactly(end);
         assertThat(second.shareCode()).isEqualTo(first.shareCode());
     }

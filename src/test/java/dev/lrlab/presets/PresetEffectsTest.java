@@ -70,6 +70,8 @@ class PresetEffectsTest {
             assertThat(ok.analysis().preview().lrTimesLambdaMax()).isCloseTo(1.9, within(1e-12));
             assertThat(bad.analysis().preview().lrTimesLambdaMax()).isCloseTo(2.1, within(1e-12));
             assertThat(bad.analysis().finalLoss()).isGreaterThan(1e6);
+            assertThat(bad.status()).isEqualTo("diverged");
+            assertThat(bad.divergedAtStep()).isBetween(280, 300);
         });
         EFFECTS.put("s1-worked-example", res -> {
             double[] th = new double[5];

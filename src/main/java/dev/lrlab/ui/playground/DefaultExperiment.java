@@ -15,7 +15,7 @@ final class DefaultExperiment {
         landscape.put("eigenvalues", List.of(1, 10));
         landscape.put("angleDeg", 0);
         Map<String, Object> run = run(0);
-        run.put("label", "GD η = 0.15");
+        run.put("label", "GD");
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("version", 1);
         spec.put("landscape", landscape);

@@ -309,7 +309,10 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
             load(DefaultExperiment.spec());
         });
         Anchor gallery = new Anchor("presets", getTranslation("broken.presets"));
-        brokenLink.add(title, what, detail, new Div(fresh, gallery));
+        Div actions = new Div(fresh, gallery);
+        actions.addClassName("lr-controls");
+        actions.getStyle().set("gap", "var(--lumo-space-m)");
+        brokenLink.add(title, what, detail, actions);
         brokenLink.setVisible(true);
     }
 
@@ -685,7 +688,11 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
     private void onEnd(LiveRun.End end) {
         current = null;
         showRunning(false);
-        if (end == LiveRun.End.FINISHED) {
+        long diverged = job == null ? 0 : job.simulators().stream()
+                .filter(sim -> sim.status() == RunSimulator.Status.DIVERGED).count();
+        if (end == LiveRun.End.FINISHED && diverged > 0) {
+            status.setText(getTranslation("status.finishedDiverged", maxCurrentStep(), diverged, job.simulators().size()));
+        } else if (end == LiveRun.End.FINISHED) {
             status.setText(getTranslation("status.finished", job == null ? 0 : maxCurrentStep()));
         } else {
             status.setText(getTranslation("status.stopped", job == null ? 0 : maxCurrentStep()));

@@ -1,0 +1,65 @@
+package dev.lrlab.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser.NewContextOptions;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Walks the app as a visitor would, at desktop and phone sizes and in both themes, and keeps a
+ * screenshot of each state under target/screenshots (the README's screenshot comes from here).
+ */
+class TourIT extends BrowserTestBase {
+
+    @Test
+    void presetsGalleryLoadsAPresetIntoThePlayground() {
+        page.navigate(url("/presets"));
+        page.waitForSelector(".lr-preset-tile");
+        int cards = page.locator(".lr-preset-tile").count();
+        assertThat(cards).isGreaterThanOrEqualTo(20);
+        page.waitForSelector("#preset-s1-stability-edge .katex");
+        screenshot("presets-gallery");
+        page.locator("#load-s1-stability-edge").click();
+        PlaygroundPage playground = new PlaygroundPage(page).waitUntilReady();
+        page.waitForSelector("#preset-card .katex");
+        assertThat(page.locator("#preset-card").innerText()).contains("2/λmax");
+        assertThat(page.locator(".lr-chip").count()).isEqualTo(2);
+        playground.run();
+        playground.waitForStatus("diverged");
+        page.setViewportSize(1280, 1500);
+        screenshot("playground-preset-s1");
+    }
+
+    @Test
+    void phoneLayoutStacksThePanels() {
+        BrowserContext phone = page.context().browser().newContext(new NewContextOptions()
+                .setViewportSize(390, 844).setDeviceScaleFactor(2).setIsMobile(true).setHasTouch(true));
+        Page p = phone.newPage();
+        new PlaygroundPage(p).open(url("/"));
+        double sideRight = ((Number) p.evaluate("() => document.querySelector('.lr-side').getBoundingClientRect().right")).doubleValue();
+        double mainTop = ((Number) p.evaluate("() => document.querySelector('.lr-main').getBoundingClientRect().top")).doubleValue();
+        double sideBottom = ((Number) p.evaluate("() => document.querySelector('.lr-side').getBoundingClientRect().bottom")).doubleValue();
+        assertThat(sideRight).isLessThanOrEqualTo(390);
+        assertThat(mainTop).isGreaterThanOrEqualTo(sideBottom);
+        Object overflow = p.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth + 1");
+        assertThat(overflow).isEqualTo(true);
+        p.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("playground-phone.png")));
+        p.evaluate("() => document.querySelector('.lr-main').scrollIntoView()");
+        p.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("playground-phone-main.png")));
+        phone.close();
+    }
+
+    @Test
+    void darkThemeAppliesToPageAndCharts() {
+        PlaygroundPage playground = new PlaygroundPage(page).open(url("/"));
+        page.locator("#theme-toggle").click();
+        page.waitForFunction("() => document.documentElement.getAttribute('theme')?.includes('dark')");
+        playground.run();
+        playground.waitForStatus("Finished");
+        page.waitForFunction("() => document.querySelector('#chart-loss').chart.w.config.theme.mode === 'dark'");
+        page.setViewportSize(1280, 1500);
+        screenshot("playground-dark");
+    }
+}
