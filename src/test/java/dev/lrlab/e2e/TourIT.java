@@ -62,4 +62,19 @@ class TourIT extends BrowserTestBase {
         page.setViewportSize(1280, 1500);
         screenshot("playground-dark");
     }
+
+    @Test
+    void switchingToAOneDimensionalLandscapeAndRunningWithTheKeyboard() {
+        PlaygroundPage playground = new PlaygroundPage(page).open(url("/"));
+        page.locator("#landscape-form vaadin-select.lr-type-select").click();
+        page.locator("vaadin-select-item", new Page.LocatorOptions().setHasText("Double well")).click();
+        page.waitForFunction("() => !document.querySelector('#run-start input').value.includes(',')");
+        page.locator(".lr-readouts").click();
+        page.keyboard().press("Space");
+        playground.waitForStatus("Finished");
+        assertThat(playground.trajectoryPoints(0)).isEqualTo(101);
+        page.keyboard().press("ArrowLeft");
+        page.waitForFunction("() => document.querySelector('#landscape').playhead === 99");
+        screenshot("playground-double-well");
+    }
 }

@@ -37,7 +37,7 @@ public final class ChartOptions {
         o.putObject("legend").put("show", seriesNames.size() > 1);
         o.putObject("tooltip").put("shared", true).putObject("x").put("show", true);
         ObjectNode x = o.putObject("xaxis");
-        x.put("type", "numeric").put("tickAmount", 6);
+        x.put("type", "numeric").put("tickAmount", 6).put("decimalsInFloat", 0);
         x.putObject("title").put("text", xTitle);
         x.putObject("labels").put("hideOverlappingLabels", true);
         ObjectNode y = o.putObject("yaxis");
@@ -67,6 +67,12 @@ public final class ChartOptions {
             }
         }
         o.with("yaxis").put("decimalsInFloat", 4);
-        return o;
+        return zeroBasedY(o);
+    }
+
+    /** Starts the y axis at 0 (learning rates): a constant lr then reads as a level, not noise. */
+    public static ObjectNode zeroBasedY(ObjectNode options) {
+        options.with("yaxis").put("min", 0);
+        return options;
     }
 }

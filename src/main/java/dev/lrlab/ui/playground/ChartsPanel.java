@@ -61,7 +61,8 @@ public class ChartsPanel extends Div {
         String step = getTranslation("chart.step");
         String empty = getTranslation("chart.empty");
         loss.setOptions(ChartOptions.streamingLine(getTranslation("chart.loss"), step, empty, names, colors, logLoss.getValue()));
-        lr.setOptions(ChartOptions.streamingLine(getTranslation("chart.lr"), step, empty, names, colors, false));
+        lr.setOptions(ChartOptions.zeroBasedY(
+                ChartOptions.streamingLine(getTranslation("chart.lr"), step, empty, names, colors, false)));
         grad.setOptions(ChartOptions.streamingLine(getTranslation("chart.grad"), step, empty, names, colors, true));
         update.setOptions(ChartOptions.streamingLine(getTranslation("chart.update"), step, empty, names, colors, true));
         logLoss.setLabel(getTranslation("chart.logScale"));

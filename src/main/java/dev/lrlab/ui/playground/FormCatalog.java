@@ -45,6 +45,10 @@ final class FormCatalog {
                     "schedule", Map.of("type", "cosineWarmRestarts", "t0", 20),
                     "envelope", Map.of("type", "inverseTime", "k", 0.05))));
 
+    /** Starting values for landscape fields without a default. */
+    private static final Map<String, Map<String, Object>> LANDSCAPE_STARTS = Map.of(
+            "nonStationary", Map.of("base", Map.of("type", "quadratic", "eigenvalues", List.of(1, 10))));
+
     /** An optimizer with momentum, so cycling schedules list their momentum fields. */
     private static final Params ANY_OPTIMIZER = Params.root(Map.of("type", "sgd", "momentum", 0.9));
 
@@ -64,6 +68,8 @@ final class FormCatalog {
         start.put("type", type);
         if (kind == Kind.SCHEDULE) {
             start.putAll(SCHEDULE_STARTS.getOrDefault(type, Map.of()));
+        } else if (kind == Kind.LANDSCAPE) {
+            start.putAll(LANDSCAPE_STARTS.getOrDefault(type, Map.of()));
         }
         Params p = Params.root(start);
         return switch (kind) {

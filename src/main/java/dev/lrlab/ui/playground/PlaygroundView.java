@@ -37,6 +37,8 @@ import dev.lrlab.live.LiveRunService;
 import dev.lrlab.share.ShareCodeException;
 import dev.lrlab.share.ShareCodec;
 import dev.lrlab.spec.ExperimentCompiler;
+import dev.lrlab.spec.LandscapeFactory;
+import dev.lrlab.spec.Params;
 import dev.lrlab.spec.SpecException;
 import dev.lrlab.ui.MainLayout;
 import dev.lrlab.ui.chart.ApexChart;
@@ -131,7 +133,7 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
         brokenLink.setVisible(false);
 
         landscapeForm.setId("landscape-form");
-        landscapeForm.addChangeListener(e -> specChanged());
+        landscapeForm.addChangeListener(e -> landscapeChanged());
         chips.addActionListener(this::onRunAction);
         editor.addChangeListener(e -> {
             runs.set(selected, editor.getValue());
@@ -332,6 +334,42 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
     }
 
     // ---------------------------------------------------------------- editing
+
+    /**
+     * A new landscape may have another dimension or be a game: runs whose start no longer fits
+     * start from the landscape's default start, and game settings follow the landscape.
+     */
+    private void landscapeChanged() {
+        Landscape l;
+        try {
+            l = LandscapeFactory.create(new Params(landscapeForm.getValue(), "landscape"));
+        } catch (SpecException e) {
+            specChanged();
+            return;
+        }
+        for (Map<String, Object> run : runs) {
+            if (!(run.get("start") instanceof List<?> start) || start.size() != l.dim()) {
+                List<Double> s = new ArrayList<>();
+                for (double d : l.defaultStart()) {
+                    s.add(d);
+                }
+                run.put("start", s);
+            }
+            if (!l.isGame()) {
+                run.remove("game");
+            } else {
+                run.remove("clipNorm");
+                run.remove("noise");
+                run.remove("rollback");
+                if (castMap(run.get("schedule")).get("type") instanceof String t && t.equals("curvature")) {
+                    run.put("schedule", Map.of("type", "constant"));
+                }
+            }
+        }
+        editor.setGameLandscape(l.isGame());
+        editor.setValue(runs.get(selected));
+        specChanged();
+    }
 
     private void onRunAction(RunChips.ActionEvent e) {
         switch (e.action()) {
@@ -748,7 +786,8 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
         if (row < 0) {
             return;
         }
-        Recorder.Rows r = rec.read(row, row);
+        // the last state has no update leaving it: show the update that reached it
+        Recorder.Rows r = rec.read(row, Math.max(0, Math.min(row, rec.updateRows() - 1)));
         Double loss = r.loss().length > 0 ? r.loss()[0] : null;
         Double lr = r.lr().length > 0 ? r.lr()[0] : null;
         Double g = r.gradNorm().length > 0 ? r.gradNorm()[0] : null;
