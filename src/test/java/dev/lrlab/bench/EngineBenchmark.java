@@ -34,8 +34,6 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * mvn -B -q -DskipFrontend test-compile exec:java -Dexec.classpathScope=test \
  *     -Dexec.mainClass=dev.lrlab.bench.EngineBenchmark
  * </pre>
- * Uses the real Adam from {@link OptimizerFactory} when it offers "adam", else a local
- * PyTorch-equivalent Adam (until branch optim is merged).
  */
 @State(Scope.Thread)
 public class EngineBenchmark {
@@ -46,11 +44,8 @@ public class EngineBenchmark {
     private CompiledExperiment eightRuns;
 
     static IntFunction<Optimizer> adam(double lr) {
-        if (OptimizerFactory.TYPES.contains("adam")) {
-            Params p = Params.root(Map.of("type", "adam", "lr", lr));
-            return d -> OptimizerFactory.create(p, d);
-        }
-        return d -> new LocalAdam(d, 0.9, 0.999, 1e-8);
+        Params p = Params.root(Map.of("type", "adam", "lr", lr));
+        return d -> OptimizerFactory.create(p, d);
     }
 
     @Setup(Level.Iteration)
@@ -115,52 +110,5 @@ public class EngineBenchmark {
                 .warmupIterations(2).warmupTime(TimeValue.seconds(1))
                 .measurementIterations(3).measurementTime(TimeValue.seconds(1))
                 .forks(1).build()).run();
-    }
-
-    /** torch.optim.Adam (no weight decay, no amsgrad) for benchmarking only. */
-    static final class LocalAdam implements Optimizer {
-        private final double[] m;
-        private final double[] v;
-        private final double b1;
-        private final double b2;
-        private final double eps;
-
-        LocalAdam(int n, double b1, double b2, double eps) {
-            m = new double[n];
-            v = new double[n];
-            this.b1 = b1;
-            this.b2 = b2;
-            this.eps = eps;
-        }
-
-        @Override
-        public void step(double[] p, double[] g, int step, double lr, double momentum) {
-            double beta1 = Double.isNaN(momentum) ? b1 : momentum;
-            double bc1 = 1 - Math.pow(beta1, step);
-            double bc2 = Math.sqrt(1 - Math.pow(b2, step));
-            double stepSize = lr / bc1;
-            for (int i = 0; i < p.length; i++) {
-                m[i] = beta1 * m[i] + (1 - beta1) * g[i];
-                v[i] = b2 * v[i] + (1 - b2) * g[i] * g[i];
-                p[i] -= stepSize * m[i] / (Math.sqrt(v[i]) / bc2 + eps);
-            }
-        }
-
-        @Override
-        public void resetMomentum() {
-            java.util.Arrays.fill(m, 0);
-        }
-
-        @Override
-        public Object saveState() {
-            return new double[][]{m.clone(), v.clone()};
-        }
-
-        @Override
-        public void restoreState(Object s) {
-            double[][] a = (double[][]) s;
-            System.arraycopy(a[0], 0, m, 0, m.length);
-            System.arraycopy(a[1], 0, v, 0, v.length);
-        }
     }
 }
