@@ -127,4 +127,20 @@ class PlaygroundIT extends BrowserTestBase {
         assertThat(res.status()).isEqualTo(200);
         return JSON.readTree(res.text());
     }
+
+    @Test
+    void exportsTheTrajectoriesAsCsvAndJson() throws Exception {
+        new PlaygroundPage(page).open(url("/"));
+        page.waitForFunction("() => document.querySelector('#export-csv').href.includes('VAADIN')");
+        String csvHref = (String) page.evaluate("() => document.querySelector('#export-csv').href");
+        String csv = page.request().get(csvHref).text();
+        String[] lines = csv.split("\n");
+        assertThat(lines[0]).isEqualTo("run,label,step,theta_0,theta_1,loss,lr,gradNorm,updateNorm");
+        assertThat(lines).hasSize(102);
+        // GD η = 0.15 from (−4, 2) on diag(1, 10): θ1 = (−4·0.85, 2·(1 − 1.5)) = (−3.4, −1)
+        assertThat(lines[2]).startsWith("0,GD,1,-3.4,-1.0,");
+        String jsonHref = (String) page.evaluate("() => document.querySelector('#export-json').href");
+        JsonNode json = JSON.readTree(page.request().get(jsonHref).text());
+        assertThat(json.path("runs").get(0).path("theta").size()).isEqualTo(101);
+    }
 }

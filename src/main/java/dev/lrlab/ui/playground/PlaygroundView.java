@@ -24,7 +24,10 @@ import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
 import com.vaadin.flow.server.StreamResource;
+import dev.lrlab.api.ExperimentService;
+import dev.lrlab.cli.Cli;
 import dev.lrlab.core.engine.Analysis;
+import dev.lrlab.core.engine.ExperimentResult;
 import dev.lrlab.core.engine.CompiledExperiment;
 import dev.lrlab.core.engine.ExperimentRunner;
 import dev.lrlab.core.engine.Recorder;
@@ -67,8 +70,9 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
 
     private final LiveRunService live;
     private final PresetLookup presets;
-    private final ShareCodec codec = new ShareCodec();
-    private final ExperimentCompiler compiler = new ExperimentCompiler();
+    private final ShareCodec codec;
+    private final ExperimentCompiler compiler;
+    private final ExperimentService experiments;
 
     // experiment being edited
     private Map<String, Object> landscapeSpec = new LinkedHashMap<>();
@@ -115,9 +119,12 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
     private final List<List<Double>> updateSteps = new ArrayList<>();
     private List<Object> emptyChartsKey;
 
-    public PlaygroundView(LiveRunService live, PresetLookup presets) {
+    public PlaygroundView(LiveRunService live, PresetLookup presets, ExperimentService experiments, ShareCodec codec) {
         this.live = live;
         this.presets = presets;
+        this.experiments = experiments;
+        this.codec = codec;
+        this.compiler = new ExperimentCompiler(experiments.limits());
         addClassName("lr-playground");
         build();
     }
@@ -566,12 +573,13 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
         exportJson.setHref(download("lrlab-result.json", "application/json", false));
     }
 
+    /** A download of the full run, computed on request by the API's bounded executor. */
     private StreamResource download(String name, String type, boolean csv) {
-        CompiledExperiment c = compiled;
+        Map<String, Object> spec = compiled.canonicalSpec();
         StreamResource r = new StreamResource(name, () -> {
-            byte[] bytes = csv ? ResultExport.csv(ExperimentRunner.run(c)).getBytes(StandardCharsets.UTF_8)
-                    : ResultExport.json(ExperimentRunner.run(c));
-            return new ByteArrayInputStream(bytes);
+            ExperimentResult result = experiments.simulate(spec);
+            String text = csv ? Cli.csv(result) : experiments.write(result);
+            return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
         });
         r.setContentType(type);
         return r;
