@@ -3,6 +3,10 @@ package dev.lrlab.ui.playground;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.ComponentEvent;
 import com.vaadin.flow.component.ComponentEventListener;
+import com.vaadin.flow.component.HasHelper;
+import com.vaadin.flow.component.HasLabel;
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -178,15 +182,15 @@ public class ParamForm extends Div {
             return new BoolBinding(name, b);
         }
         if (FormCatalog.CHOICES.containsKey(name)) {
-            return new ChoiceBinding(name, FormCatalog.CHOICES.get(name), (String) value);
+            return new FieldBinding<>(name, select(FormCatalog.CHOICES.get(name)), (String) value);
         }
         if (value instanceof List<?> l) {
             return new NumbersBinding(name, l);
         }
         if (FormCatalog.INTEGER_FIELDS.contains(name)) {
-            return new IntBinding(name, value == null ? null : ((Number) value).intValue());
+            return new FieldBinding<>(name, new IntegerField(), value == null ? null : ((Number) value).intValue());
         }
-        return new NumberBinding(name, value instanceof Number n ? n.doubleValue() : null);
+        return new FieldBinding<>(name, new NumberField(), value instanceof Number n ? n.doubleValue() : null);
     }
 
     /** Fired on every edit of this form or a nested one. */
@@ -239,49 +243,14 @@ public class ParamForm extends Div {
         }
     }
 
-    private final class NumberBinding extends Binding {
-        final NumberField field = new NumberField();
+    /** A single input field: number, whole number, choice or text. */
+    private class FieldBinding<V, C extends Component & HasValue<?, V> & HasValidation & HasLabel & HasHelper>
+            extends Binding {
+        final C field;
 
-        NumberBinding(String name, Double value) {
+        FieldBinding(String name, C field, V value) {
             super(name);
-            field.setValue(value);
-            field.setClearButtonVisible(false);
-            field.addClassName("lr-param");
-            field.getElement().setAttribute("data-param", name);
-            field.addValueChangeListener(e -> {
-                field.setInvalid(false);
-                fire();
-            });
-        }
-
-        Component component() {
-            return field;
-        }
-
-        Object read() {
-            return field.getValue();
-        }
-
-        void setError(String m) {
-            field.setErrorMessage(m);
-            field.setInvalid(true);
-        }
-
-        void clearError() {
-            field.setInvalid(false);
-        }
-
-        void relabel() {
-            field.setLabel(label());
-            field.setHelperText(help());
-        }
-    }
-
-    private final class IntBinding extends Binding {
-        final IntegerField field = new IntegerField();
-
-        IntBinding(String name, Integer value) {
-            super(name);
+            this.field = field;
             field.setValue(value);
             field.addClassName("lr-param");
             field.getElement().setAttribute("data-param", name);
@@ -354,66 +323,16 @@ public class ParamForm extends Div {
         }
     }
 
-    private final class ChoiceBinding extends Binding {
-        final Select<String> select = new Select<>();
-
-        ChoiceBinding(String name, List<String> options, String value) {
-            super(name);
-            select.setItems(options);
-            select.setValue(value);
-            select.addClassName("lr-param");
-            select.getElement().setAttribute("data-param", name);
-            select.addValueChangeListener(e -> {
-                select.setInvalid(false);
-                fire();
-            });
-        }
-
-        Component component() {
-            return select;
-        }
-
-        Object read() {
-            return select.getValue();
-        }
-
-        void setError(String m) {
-            select.setErrorMessage(m);
-            select.setInvalid(true);
-        }
-
-        void clearError() {
-            select.setInvalid(false);
-        }
-
-        void relabel() {
-            select.setLabel(label());
-            select.setHelperText(help());
-        }
-    }
-
     /** A list of numbers typed as "1, 10"; a matrix as rows separated by ";". */
-    private final class NumbersBinding extends Binding {
-        final TextField field = new TextField();
+    private final class NumbersBinding extends FieldBinding<String, TextField> {
         final boolean matrix;
 
         NumbersBinding(String name, List<?> value) {
-            super(name);
+            super(name, lazyText(), NumberLists.format(value));
             matrix = !value.isEmpty() && value.get(0) instanceof List;
-            field.setValue(NumberLists.format(value));
-            field.addClassName("lr-param");
-            field.getElement().setAttribute("data-param", name);
-            field.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.ON_BLUR);
-            field.addValueChangeListener(e -> {
-                field.setInvalid(false);
-                fire();
-            });
         }
 
-        Component component() {
-            return field;
-        }
-
+        @Override
         Object read() {
             try {
                 return NumberLists.parse(field.getValue(), matrix);
@@ -431,23 +350,21 @@ public class ParamForm extends Div {
             }
             return false;
         }
-
-        void setError(String m) {
-            field.setErrorMessage(m);
-            field.setInvalid(true);
-        }
-
-        void clearError() {
-            field.setInvalid(false);
-        }
-
-        void relabel() {
-            field.setLabel(label());
-            field.setHelperText(help());
-        }
     }
 
-    /** A nested object: an envelope, a base landscape, the max player's optimizer. */
+    /** Lists are validated when the user leaves the field, not on every keystroke. */
+    private static TextField lazyText() {
+        TextField t = new TextField();
+        t.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.ON_BLUR);
+        return t;
+    }
+
+    private static Select<String> select(List<String> options) {
+        Select<String> select = new Select<>();
+        select.setItems(options);
+        return select;
+    }
+
     private final class NestedBinding extends Binding {
         final ParamForm form;
         final Div wrap = new Div();
