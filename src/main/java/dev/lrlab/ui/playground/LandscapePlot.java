@@ -13,7 +13,10 @@ import java.util.Locale;
 final class LandscapePlot {
 
     static final int GRID = 121;
+    static final int MIN_GRID = 21;
     static final int CURVE = 400;
+    /** Rough flops spent sampling one view: keeps big data landscapes from stalling the UI. */
+    static final double BUDGET = 5e7;
 
     private LandscapePlot() {}
 
@@ -28,10 +31,18 @@ final class LandscapePlot {
             return LandscapeField.sampleCurve(x -> l.value(new double[]{x}), x0, x1, CURVE, minima);
         }
         double[] point = through.clone();
+        int n = gridSize(l);
         return LandscapeField.sample((x, y) -> {
             point[0] = x;
             point[1] = y;
             return l.value(point);
-        }, x0, x1, y0, y1, GRID, GRID, null, l.dim() == 2 ? minima : List.of());
+        }, x0, x1, y0, y1, n, n, null, l.dim() == 2 ? minima : List.of());
+    }
+
+    /** Grid points per axis: 121 unless one evaluation is expensive (many dimensions or data points). */
+    static int gridSize(Landscape l) {
+        double cost = (double) l.dim() * Math.max(1, l.dataSize());
+        int n = (int) Math.sqrt(BUDGET / cost);
+        return Math.max(MIN_GRID, Math.min(GRID, n));
     }
 }
