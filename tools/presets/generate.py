@@ -104,6 +104,19 @@ preset("s8-momentum-reset-restarts", ["S8", "S21"],
       run("reset momentum", sgd(0.0005, momentum=0.9), 400, [-1.5, 2], schedule=dict(type="cosineWarmRestarts", t0=100), resetMomentumOnRestart=True)]),
   ("The trajectories split at the first restart (step 100).", "两条轨迹在第一次重启（第 100 步）时分开。"))
 
+CYC9 = dict(type="cyclic", baseLr=0.01, maxLr=0.1, stepSizeUp=10)
+preset("s9-adam-cycling-beta1", ["S9", "S13", "S22"],
+  ("Cycling β1 in Adam breaks bias correction", "在 Adam 中循环 β1 会破坏偏差修正"),
+  ("On this long, gentle slope the gradient is almost constant (≈ 0.1), and for a constant gradient Adam's bias-corrected step is exactly the learning rate: |Δθ| = η_t. All three runs use the same triangular cyclical lr (0.01 ↔ 0.1, 10 steps up, 10 down). PyTorch's CyclicLR also cycles Adam's β1 by default (cycle_momentum): β1 falls while the lr rises. But m̂ = m/(1 − β1ᵗ) was derived for a constant β1; with a changing β1 the moment is really m = (1 − Πβ1,k)·g, so m̂ is no longer g. Compare the update size with the lr in the first cycles: where is the step smaller than η, where larger, and for how long? Then try maxMomentum 0.95, or turn cycleMomentum off.",
+   "在这段又长又缓的斜坡上，梯度几乎不变（约 0.1）。梯度恒定时，Adam 经过偏差修正的步长恰好等于学习率：|Δθ| = η_t。三条训练使用同样的三角形循环学习率（0.01 ↔ 0.1，上升 10 步、下降 10 步）。PyTorch 的 CyclicLR 默认还会循环 Adam 的 β1（cycle_momentum）：学习率上升时 β1 下降。可是 m̂ = m/(1 − β1ᵗ) 是在 β1 恒定的前提下推出来的；β1 变化时，一阶矩实际上是 m = (1 − Πβ1,k)·g，于是 m̂ 不再等于 g。比较前几个周期里更新幅度和学习率：哪里步长比 η 小，哪里比 η 大，又持续多久？然后试试 maxMomentum 0.95，或者关掉 cycleMomentum。"),
+  r"m_t=\beta_{1,t}m_{t-1}+(1-\beta_{1,t})g,\quad \hat m_t=\frac{m_t}{1-\beta_{1,t}^{\,t}},\quad \text{constant } g:\ \frac{\hat m_t}{g}=\frac{1-\prod_{k\le t}\beta_{1,k}}{1-\beta_{1,t}^{\,t}}",
+  dict(landscape=q(1e-4), runs=[
+      run("β1 fixed (cycleMomentum off)", dict(type="adam", lr=0.1), 200, [1000], schedule=dict(CYC9, cycleMomentum=False)),
+      run("β1 cycled 0.9 ↔ 0.8 (PyTorch default)", dict(type="adam", lr=0.1), 200, [1000], schedule=dict(CYC9)),
+      run("β1 cycled 0.99 ↔ 0.5", dict(type="adam", lr=0.1), 200, [1000], schedule=dict(CYC9, baseMomentum=0.5, maxMomentum=0.99))]),
+  ("β1 fixed: every update equals η_t (within 1%). PyTorch default: in the first cycle the updates are up to 12% smaller than η while β1 falls and 8% larger at the lr trough (step 20); the error is gone by step 50. β1 0.99 ↔ 0.5: at the lr troughs the update is 5.2× η (step 20), 3× (step 40), 2.2× (step 60), still 1.2× at step 180, because 0.99ᵗ fades slowly. Every update matches (1 − Πβ1,k)/(1 − β1,tᵗ)·η_t.",
+   "β1 固定：每一步的更新都等于 η_t（误差在 1% 以内）。PyTorch 默认设置：第一个周期里 β1 下降时更新比 η 小最多 12%，在学习率谷底（第 20 步）又比 η 大 8%；到第 50 步误差基本消失。β1 在 0.99 ↔ 0.5 之间循环：学习率谷底处的更新是 η 的 5.2 倍（第 20 步）、3 倍（第 40 步）、2.2 倍（第 60 步），到第 180 步仍有 1.2 倍，因为 0.99ᵗ 衰减得很慢。每一步的更新都符合 (1 − Πβ1,k)/(1 − β1,tᵗ)·η_t。"))
+
 preset("s11-rmsprop-vs-adagrad-nonstationary", ["S10", "S11"],
   ("When the gradient scale changes: RMSProp adapts, AdaGrad lags", "梯度尺度突变时：RMSProp 会适应，AdaGrad 跟不上"),
   ("At step 100 every gradient becomes 10× smaller. AdaGrad divides by the square root of the sum of all past squared gradients, which is dominated by the old large ones, so its steps stay ~10× smaller. RMSProp (ρ = 0.9) forgets old gradients on a time scale of 1/(1 − ρ) = 10 steps and its step size recovers. Watch the update norm after step 100.",
@@ -114,6 +127,18 @@ preset("s11-rmsprop-vs-adagrad-nonstationary", ["S10", "S11"],
              run("RMSProp ρ = 0.9", dict(type="rmsprop", lr=0.1, alpha=0.9), 300, [100])]),
   ("50 steps after the drop RMSProp's update is back above half its old size; AdaGrad's stays below 20% of it.",
    "梯度变小 50 步后，RMSProp 的更新幅度恢复到原来的一半以上；AdaGrad 仍低于原来的 20%。"))
+
+preset("s12-adadelta-no-global-lr", ["S12", "S11", "S16"],
+  ("AdaDelta needs no global learning rate", "AdaDelta 不需要全局学习率"),
+  ("The two coordinates have curvatures 0.01 and 100: the second is the first with its loss scaled by 10⁴. AdaDelta has no step size to tune: its update √(u + ε)/√(v + ε)·g divides the gradient by its own RMS and multiplies by the RMS of the past updates, so it comes out in the units of θ (lr = 1 is PyTorch's default and only a multiplier). Watch both AdaDelta coordinates fall together, while SGD must keep η below 2/100 and then crawls along the flat direction; SGD with AdaDelta's η = 1 blows up at once. Be fair to SGD: it removes the steep coordinate within 50 steps and has the lower loss until about step 800. Note what AdaDelta pays: a slow start (the first step is about √ε/√(1 − ρ) ≈ 0.003 per coordinate) and a rattle in the steep coordinate at the end. Try multiplying both eigenvalues by 100: the two coordinates move in exact lockstep. Then by 0.01: the flat gradient (≈ 3·10⁻⁴) falls below √ε = 10⁻³ and AdaDelta barely moves it, because ε is the one scale it does not adapt to.",
+   "两个坐标的曲率分别是 0.01 和 100：第二个坐标相当于把第一个坐标的损失放大 10⁴ 倍。AdaDelta 没有需要调的步长：它的更新 √(u + ε)/√(v + ε)·g 先把梯度除以自身的均方根，再乘以过去更新量的均方根，所以结果天然带着 θ 的单位（lr = 1 是 PyTorch 的默认值，只是一个乘数）。观察 AdaDelta 的两个坐标一起下降；而 SGD 必须让 η 小于 2/100，于是在平坦方向上缓慢爬行；用 AdaDelta 的 η = 1 跑 SGD 则立刻发散。也要公平对待 SGD：它在 50 步内就消除了陡峭方向的误差，直到第 800 步左右损失都更低。也要看到 AdaDelta 的代价：起步很慢（第一步每个坐标只走约 √ε/√(1 − ρ) ≈ 0.003），最后陡峭方向上还会来回抖动。试试把两个特征值都乘以 100：两个坐标完全同步地下降。再试试乘以 0.01：平坦方向的梯度（约 3·10⁻⁴）低于 √ε = 10⁻³，AdaDelta 几乎推不动它，因为 ε 是它唯一不会自适应的尺度。"),
+  r"v\leftarrow\rho v+(1-\rho)g^2,\quad \Delta=\frac{\sqrt{u+\epsilon}}{\sqrt{v+\epsilon}}\,g,\quad u\leftarrow\rho u+(1-\rho)\Delta^2,\quad \theta\leftarrow\theta-\Delta",
+  dict(landscape=q(0.01, 100), runs=[
+      run("AdaDelta (lr = 1, default)", dict(type="adadelta", lr=1.0), 1000, [3, 3]),
+      run("SGD η = 0.019 (< 2/λmax)", sgd(0.019), 1000, [3, 3]),
+      run("SGD η = 1", sgd(1.0), 1000, [3, 3])]),
+  ("Both AdaDelta coordinates start with almost the same step (≈ 0.003) and stay within 5% of each other until step 500; after 1000 steps the flat one is below 0.02 and the loss is 20× below SGD η = 0.019, whose flat coordinate is still above 2.4. SGD η = 1 diverges. With both eigenvalues × 100 the steep coordinate's path is unchanged (to 1e-3) and the flat one follows it in lockstep; with × 0.01 the flat coordinate stays above 2.5.",
+   "AdaDelta 的两个坐标第一步走得几乎一样（约 0.003），在第 500 步之前相差不到 5%；1000 步后平坦方向的坐标小于 0.02，损失比 SGD η = 0.019 低 20 倍，而后者的平坦坐标仍大于 2.4。SGD η = 1 发散。两个特征值都乘以 100 后，陡峭坐标的轨迹不变（误差在 1e-3 以内），平坦坐标与它同步下降；乘以 0.01 后，平坦坐标一直停在 2.5 以上。"))
 
 preset("s13-adam-bias-correction", ["S13", "S16"],
   ("Adam's first step: bias correction makes it exactly α", "Adam 的第一步：偏差修正让它恰好等于 α"),
@@ -273,6 +298,38 @@ preset("s26-flat-vs-sharp", ["S26"],
                                               run("η = 0.2", sgd(0.2), 1000, [1.4, 0.1])]),
   ("η = 0.01 ends in the sharp pit (λmax > 30, high test loss); η = 0.2 ends in the flat basin (λmax < 3, lower test loss).",
    "η = 0.01 停在尖锐的坑里（λmax > 30，测试损失高）；η = 0.2 停在平坦的盆地里（λmax < 3，测试损失更低）。"))
+
+DOCTOR = dict(type="flatSharp", flatCenter=[0, 0], flatWidth=1, flatDepth=1, sharpCenter=[-0.25, -0.25],
+              sharpWidth=0.1, sharpDepth=0.25, bowl=0.05, testShift=[0.5, 0.5])
+CYC27 = dict(type="cyclic", baseLr=0.005, maxLr=0.4, stepSizeUp=100, cycleMomentum=False)
+preset("s27-model-doctor", ["S27", "S26", "S22"],
+  ("The model doctor: validation worsens as the lr falls", "模型医生：学习率一降，验证损失反而变差"),
+  ("A wide basin (curvature ≈ 1) has a narrow pit (width 0.1, curvature ≈ 25) off to one side of its centre, and that pit is the only true minimum. All three runs follow the same cyclical lr (0.005 ↔ 0.4, 100 steps up, 100 down) and differ only in where they stop: at an lr peak (step 500), at the next trough (600), at the next peak (700). While η is well above 2/25 = 0.08 the pit cannot hold the iterate: it drifts towards the pit, is flung back across the middle of the wide basin, and drifts again. As η falls it drops into the pit and stays. The 'validation' landscape is the same function shifted by (0.5, 0.5). Compare training loss, test loss and sharpness of the three end points. Then try maxLr 0.06 (below 2/25): once the run has crept into the pit it never leaves, at peaks or troughs.",
+   "一个宽阔的盆地（曲率约 1）中偏离中心的一侧有一个狭窄的小坑（宽 0.1，曲率约 25），它才是唯一真正的极小值。三条训练使用同一个循环学习率（0.005 ↔ 0.4，上升 100 步、下降 100 步），区别只在于停在哪里：学习率峰值（第 500 步）、紧接着的谷底（第 600 步）、再下一个峰值（第 700 步）。当 η 明显大于 2/25 = 0.08 时，小坑留不住参数：参数慢慢漂向小坑，又被甩回宽阔盆地的中部，然后再漂过去。η 降下来后，参数掉进小坑并停在那里。“验证”函数是同一个函数平移 (0.5, 0.5)。比较三个终点的训练损失、测试损失和尖锐度。然后试试 maxLr 0.06（小于 2/25）：参数一旦慢慢挪进小坑，无论在峰值还是谷底都再也出不来。"),
+  r"\eta\,\lambda_{\text{pit}}>2\ \Rightarrow\ \text{cannot stay in the pit};\qquad f_{\text{val}}(\theta)=f(\theta-s)",
+  dict(landscape=DOCTOR, runs=[
+      run(f"stop at step {n} ({w})", sgd(0.4), n, [1.5, 1.5], schedule=CYC27)
+      for n, w in ((500, "lr peak"), (600, "lr trough"), (700, "lr peak"))]),
+  ("At the trough (step 600) the run sits in the pit: training loss −1.19 (better), sharpness ≈ 26, test loss −0.55. At the peaks (steps 500 and 700) it is back in the wide basin: training loss −1.00, sharpness ≈ 1.1, test loss −0.76, 0.2 better. Averaged over the high-lr stretches (η ≥ 0.2) the test loss is also at least 0.1 better than in the low-lr stretches.",
+   "在谷底（第 600 步）参数位于小坑里：训练损失 −1.19（更好），尖锐度约 26，测试损失 −0.55。在峰值（第 500 和 700 步）参数回到宽阔的盆地中：训练损失 −1.00，尖锐度约 1.1，测试损失 −0.76，好 0.2。按高学习率阶段（η ≥ 0.2）取平均，测试损失也比低学习率阶段至少好 0.1。"))
+
+
+NOISY28 = lambda: dict(type="gaussian", sigma=0.3)
+preset("s28-phases-coarse-then-fine", ["S28", "S19", "S22"],
+  ("Phases of training: high lr for the coarse structure, low lr to fine-tune", "训练的阶段：大学习率学粗略结构，小学习率精细调整"),
+  ("A valley with curvatures 0.2 and 1 and noisy gradients (σ = 0.3). A constant η = 0.5 crosses the valley quickly but then jitters at a noise floor proportional to η; a constant η = 0.01 has a low floor but after 1000 steps is still walking down the flat direction. Piecewise constant (0.5, then ×0.1 at steps 500 and 800) and warm-up + cosine do the coarse work with a high lr and fine-tune with a low one. Compare the loss at step 200 and in the last 100 steps. Try moving the first milestone to 100, or to 900.",
+   "一个曲率分别为 0.2 和 1 的山谷，梯度带噪声（σ = 0.3）。常数 η = 0.5 很快穿过山谷，但随后在与 η 成正比的噪声底上抖动；常数 η = 0.01 的噪声底很低，可 1000 步后仍在平坦方向上慢慢往下走。分段常数（0.5，在第 500 和 800 步各乘 0.1）以及“预热 + 余弦”先用大学习率完成粗略的工作，再用小学习率精细调整。比较第 200 步和最后 100 步的损失。试试把第一个里程碑移到第 100 步或第 900 步。"),
+  r"\eta_t=\eta_0\,\gamma^{\#\{m_i\le t\}},\qquad \mathbb E[f]_{\text{floor}}\approx\sum_i\frac{\eta\sigma^2}{2(2-\eta\lambda_i)}",
+  dict(landscape=q(0.2, 1), runs=[
+      run("constant η = 0.5", sgd(0.5), 1000, [10, 10], seed=8, noise=NOISY28()),
+      run("constant η = 0.01", sgd(0.01), 1000, [10, 10], seed=8, noise=NOISY28()),
+      run("piecewise 0.5 → 0.05 → 0.005", sgd(0.5), 1000, [10, 10], seed=8, noise=NOISY28(),
+          schedule=dict(type="multiStep", milestones=[500, 800], gamma=0.1)),
+      run("warm-up + cosine", sgd(0.5), 1000, [10, 10], seed=8, noise=NOISY28(),
+          schedule=dict(type="sequential", milestones=[50], schedules=[dict(type="linear", startFactor=0.1, totalIters=50),
+                                                                       dict(type="cosine", tMax=950)]))]),
+  ("At step 200 the runs that start with a high lr are 100× below the constant η = 0.01. In the last 100 steps the piecewise and warm-up + cosine runs have a mean loss 9–12× below the constant η = 0.5 (its noise floor ≈ 0.027) and 60–90× below the constant η = 0.01; over seeds 0–9 always at least 3× below both.",
+   "第 200 步时，以大学习率起步的训练的损失比常数 η = 0.01 低 100 倍。最后 100 步中，分段常数和“预热 + 余弦”的平均损失比常数 η = 0.5 低 9–12 倍（后者的噪声底约为 0.027），比常数 η = 0.01 低 60–90 倍；在种子 0–9 中都至少比两者低 3 倍。"))
 
 preset("s29-bilinear-game", ["S29"],
   ("Minimax on f = xy: simultaneous GD spirals out", "在 f = xy 上的极小极大：同时梯度下降螺旋发散"),

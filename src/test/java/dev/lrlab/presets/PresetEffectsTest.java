@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.lrlab.core.engine.ExperimentResult;
 import dev.lrlab.core.engine.ExperimentRunner;
 import dev.lrlab.core.engine.RunResult;
+import dev.lrlab.core.landscape.Landscape;
 import dev.lrlab.spec.ExperimentCompiler;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -154,6 +155,44 @@ class PresetEffectsTest {
             assertThat(keep.lr()[100]).isEqualTo(0.0005);
             assertThat(keep.lr()[99]).isLessThan(1e-6);
         });
+        EFFECTS.put("s9-adam-cycling-beta1", res -> {
+            // a nearly constant gradient (≈ 0.1): with constant β1 Adam's step is exactly the lr
+            RunResult fixed = res.runs().get(0);
+            for (int i = 0; i < fixed.lr().length; i++) {
+                assertThat(fixed.updateNorm()[i] / fixed.lr()[i]).isCloseTo(1.0, within(0.01));
+            }
+            // with β1 written by the schedule, m = (1 − Πβ1,k)·g but m̂ divides by 1 − β1,tᵗ
+            double[][] betas = {{0.8, 0.9}, {0.5, 0.99}}; // (baseMomentum, maxMomentum) of runs 1, 2
+            double[][] ratio = new double[3][];
+            for (int k = 1; k <= 2; k++) {
+                RunResult r = res.runs().get(k);
+                double base = betas[k - 1][0];
+                double top = betas[k - 1][1];
+                ratio[k] = new double[r.lr().length];
+                double prod = 1;
+                for (int i = 0; i < r.lr().length; i++) {
+                    double beta = top - (top - base) * (r.lr()[i] - 0.01) / (0.1 - 0.01); // β1 at Adam step i+1
+                    prod *= beta;
+                    double predicted = (1 - prod) / (1 - Math.pow(beta, i + 1));
+                    ratio[k][i] = r.updateNorm()[i] / r.lr()[i];
+                    assertThat(ratio[k][i] / predicted).as("run %d step %d", k, i).isCloseTo(1.0, within(0.01));
+                }
+                assertThat(ratio[k][0]).isCloseTo(1.0, within(1e-6)); // step 1 is still exact
+            }
+            double minDefault = 1;
+            for (int i = 0; i < 10; i++) {
+                minDefault = Math.min(minDefault, ratio[1][i]);
+            }
+            assertThat(minDefault).isBetween(0.87, 0.9); // up to 12% too small while β1 falls
+            assertThat(ratio[1][20]).isBetween(1.07, 1.1); // 8% too large at the first lr trough
+            for (int i = 50; i < ratio[1].length; i++) {
+                assertThat(ratio[1][i]).isCloseTo(1.0, within(0.01)); // gone once 0.9ᵗ is small
+            }
+            assertThat(ratio[2][20]).isGreaterThan(5);
+            assertThat(ratio[2][40]).isGreaterThan(2.8);
+            assertThat(ratio[2][60]).isGreaterThan(2.1);
+            assertThat(ratio[2][180]).isGreaterThan(1.15);
+        });
         EFFECTS.put("s11-rmsprop-vs-adagrad-nonstationary", res -> {
             RunResult ada = res.runs().get(0);
             RunResult rms = res.runs().get(1);
@@ -163,6 +202,23 @@ class PresetEffectsTest {
             assertThat(rms.updateNorm()[150] / rmsBefore).isGreaterThan(0.5); // ≈ 5/(1−ρ) later
             assertThat(ada.updateNorm()[150] / adaBefore).isLessThan(0.2);
             assertThat(ada.updateNorm()[299] / adaBefore).isLessThan(0.2);
+        });
+        EFFECTS.put("s12-adadelta-no-global-lr", res -> {
+            RunResult ada = res.runs().get(0);
+            RunResult sgd = res.runs().get(1);
+            // the first step is ≈ √ε/√(1−ρ) in both coordinates, whatever their curvature
+            double first = Math.sqrt(1e-6 / 0.1);
+            assertThat(ada.theta()[0][0] - ada.theta()[1][0]).isCloseTo(first, within(0.01 * first));
+            assertThat(ada.theta()[0][1] - ada.theta()[1][1]).isCloseTo(first, within(0.01 * first));
+            for (int i = 1; i <= 500; i++) {
+                double[] th = ada.theta()[i];
+                assertThat(Math.abs(th[0] - th[1])).as("step " + i).isLessThan(0.05 * th[0]);
+            }
+            assertThat(Math.abs(last(ada)[0])).isLessThan(0.02);
+            assertThat(last(sgd)[0]).isGreaterThan(2.4);
+            assertThat(ada.analysis().finalLoss()).isLessThan(sgd.analysis().finalLoss() / 20);
+            assertThat(sgd.loss()[100]).isLessThan(ada.loss()[100] / 1000); // SGD is far ahead early on
+            assertThat(res.runs().get(2).status()).isEqualTo("diverged");
         });
         EFFECTS.put("s13-adam-bias-correction", res -> {
             RunResult r = res.runs().get(0);
@@ -292,6 +348,52 @@ class PresetEffectsTest {
             assertThat(big.analysis().sharpnessEnd()).isLessThan(3);
             assertThat(big.analysis().testLoss()).isLessThan(small.analysis().testLoss());
         });
+        EFFECTS.put("s27-model-doctor", res -> {
+            RunResult peak = res.runs().get(0);
+            RunResult trough = res.runs().get(1);
+            RunResult peak2 = res.runs().get(2);
+            assertThat(peak.lr()[peak.lr().length - 1]).isGreaterThan(0.39);
+            assertThat(trough.lr()[trough.lr().length - 1]).isLessThan(0.01);
+            for (RunResult p : List.of(peak, peak2)) {
+                // the peak is worse on training data, flat, and better on validation
+                assertThat(p.analysis().finalLoss()).isCloseTo(-1.0, within(0.01));
+                assertThat(p.analysis().sharpnessEnd()).isLessThan(1.5);
+                assertThat(p.analysis().testLoss()).isCloseTo(-0.757, within(0.01));
+                assertThat(p.analysis().finalLoss()).isGreaterThan(trough.analysis().finalLoss() + 0.15);
+                assertThat(p.analysis().testLoss()).isLessThan(trough.analysis().testLoss() - 0.15);
+            }
+            assertThat(trough.analysis().finalLoss()).isCloseTo(res.minima().get(0).value(), within(1e-6));
+            assertThat(trough.analysis().sharpnessEnd()).isGreaterThan(20);
+            assertThat(trough.analysis().testLoss()).isCloseTo(-0.551, within(0.01));
+            // along the whole run: validation is better while η is high than while it is low
+            Landscape test = new ExperimentCompiler().compile(CATALOG.byId("s27-model-doctor").orElseThrow().spec())
+                    .landscape().testLandscape();
+            double hi = 0, lo = 0;
+            int nHi = 0, nLo = 0;
+            for (int i = 150; i < peak2.lr().length; i++) {
+                double v = test.value(peak2.theta()[i]);
+                if (peak2.lr()[i] >= 0.2) {
+                    hi += v;
+                    nHi++;
+                } else if (peak2.lr()[i] <= 0.05) {
+                    lo += v;
+                    nLo++;
+                }
+            }
+            assertThat(hi / nHi).isLessThan(lo / nLo - 0.1);
+        });
+        EFFECTS.put("s28-phases-coarse-then-fine", res -> {
+            double high = meanTail(res.runs().get(0).loss(), 100);
+            double low = meanTail(res.runs().get(1).loss(), 100);
+            assertThat(high).isCloseTo(0.027, within(0.01)); // Σ ησ²/(2(2−ηλi)) = 0.0268
+            for (int k = 2; k < 4; k++) {
+                RunResult r = res.runs().get(k);
+                assertThat(r.loss()[200]).isLessThan(res.runs().get(1).loss()[200] / 50); // coarse phase
+                double tail = meanTail(r.loss(), 100);
+                assertThat(tail).as(r.label()).isLessThan(high / 6).isLessThan(low / 50);
+            }
+            assertThat(res.runs().get(2).lr()[999]).isCloseTo(0.005, within(1e-12));
+        });
         EFFECTS.put("s29-bilinear-game", res -> {
             double start = Math.sqrt(2);
             double[] d = new double[4];
@@ -337,6 +439,71 @@ class PresetEffectsTest {
         }
         assertThat(CATALOG.byId("s1-stability-edge")).isPresent();
         assertThat(CATALOG.byId("nope")).isEmpty();
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> copy(Map<String, Object> spec) {
+        Map<String, Object> s = new HashMap<>(spec);
+        s.put("landscape", new HashMap<>((Map<String, Object>) spec.get("landscape")));
+        s.put("runs", ((List<Map<String, Object>>) spec.get("runs")).stream()
+                .map(r -> (Map<String, Object>) new HashMap<>(r)).toList());
+        return s;
+    }
+
+    @SuppressWarnings("unchecked")
+    static ExperimentResult scaledLandscape(Map<String, Object> spec, double factor) {
+        Map<String, Object> s = copy(spec);
+        List<Number> ev = (List<Number>) ((Map<String, Object>) spec.get("landscape")).get("eigenvalues");
+        ((Map<String, Object>) s.get("landscape")).put("eigenvalues",
+                ev.stream().map(x -> x.doubleValue() * factor).toList());
+        return run(s);
+    }
+
+    /**
+     * S12 beyond one landscape: AdaDelta ignores the scale of the loss as long as g² ≫ ε. Eigenvalues
+     * × 100: the steep coordinate (100 → 10⁴) keeps its path and the flat one (0.01 → 1) now moves in
+     * exact lockstep with it, while SGD's η = 0.019 diverges. Eigenvalues × 0.01: the flat gradient
+     * (≈ 3e-4) is below √ε = 1e-3 and AdaDelta crawls there — ε is the scale it does not adapt to.
+     */
+    @Test
+    void adadeltaIgnoresLossScaleWhileGradientsExceedSqrtEps() {
+        Map<String, Object> spec = CATALOG.byId("s12-adadelta-no-global-lr").orElseThrow().spec();
+        ExperimentResult a = run(spec);
+        ExperimentResult up = scaledLandscape(spec, 100);
+        double[][] ta = a.runs().get(0).theta();
+        double[][] tu = up.runs().get(0).theta();
+        assertThat(tu.length).isEqualTo(ta.length);
+        for (int i = 0; i < ta.length; i++) {
+            assertThat(tu[i][1]).as("steep coordinate, step %d", i).isCloseTo(ta[i][1], within(1e-3));
+            if (i <= 800) {
+                assertThat(tu[i][0]).as("lockstep, step %d", i).isCloseTo(tu[i][1], within(1e-3));
+            }
+        }
+        assertThat(up.runs().get(1).status()).isEqualTo("diverged"); // SGD η = 0.019 > 2/10⁴
+        ExperimentResult down = scaledLandscape(spec, 0.01);
+        assertThat(last(down.runs().get(0))[0]).isGreaterThan(2.5);
+        assertThat(Math.abs(last(down.runs().get(0))[1])).isLessThan(0.02);
+    }
+
+    /** S28 beyond one seed: the high-then-low schedules beat both constant rates for every seed 0–9. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void phasedSchedulesBeatConstantOverSeeds() {
+        Map<String, Object> spec = CATALOG.byId("s28-phases-coarse-then-fine").orElseThrow().spec();
+        for (int seed = 0; seed < 10; seed++) {
+            Map<String, Object> s = copy(spec);
+            for (Map<String, Object> r : (List<Map<String, Object>>) s.get("runs")) {
+                r.put("seed", seed);
+            }
+            ExperimentResult res = run(s);
+            double high = meanTail(res.runs().get(0).loss(), 100);
+            double low = meanTail(res.runs().get(1).loss(), 100);
+            for (int k = 2; k < 4; k++) {
+                double tail = meanTail(res.runs().get(k).loss(), 100);
+                assertThat(tail).as("seed %d, %s", seed, res.runs().get(k).label()).isLessThan(high / 3)
+                        .isLessThan(low / 30);
+            }
+        }
     }
 
     /** S25 beyond one seed: restarts reach the deeper well far more often than plain decay. */
