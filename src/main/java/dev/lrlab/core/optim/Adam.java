@@ -19,6 +19,8 @@ public final class Adam implements Transform {
     private final double[] expAvg;
     private final double[] expAvgSq;
     private final double[] maxExpAvgSq;
+    private final BiasCorrection corr1 = new BiasCorrection();
+    private final BiasCorrection corr2 = new BiasCorrection();
 
     public Adam(int dim, double beta1, double beta2, double eps, boolean amsgrad, boolean epsInside, boolean half) {
         this.beta1 = beta1;
@@ -38,8 +40,8 @@ public final class Adam implements Transform {
         final double b2 = beta2;
         final double omb1 = 1 - b1;
         final double omb2 = 1 - b2;
-        final double bc1 = 1 - Math.pow(b1, step);
-        final double bc2 = 1 - Math.pow(b2, step);
+        final double bc1 = corr1.oneMinusPow(b1, step);
+        final double bc2 = corr2.oneMinusPow(b2, step);
         final double negStepSize = -(lr / bc1);
         final double bc2Sqrt = Math.sqrt(bc2);
         final double e = eps;
