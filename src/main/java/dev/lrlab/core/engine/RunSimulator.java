@@ -295,7 +295,7 @@ public final class RunSimulator {
             gNorm = gradNormFull;
         }
         clip(g, gNorm);
-        System.arraycopy(theta, 0, thetaPrev, 0, n);
+        dev.lrlab.core.optim.Halves.copy(theta, thetaPrev, n);
         opt.step(theta, g, t + 1, lr, mom);
         if (noise instanceof RunConfig.Thermostat th) {
             thermostat(th);

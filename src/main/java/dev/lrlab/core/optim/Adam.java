@@ -49,13 +49,11 @@ public final class Adam implements Transform {
         final double[] v = expAvgSq;
         if (!half && !epsInside && !amsgrad) {
             // the hot path: plain Adam / AdamW in float64
-            for (int i = 0; i < p.length; i++) {
-                double gi = g[i];
-                double mi = m[i] * b1 + omb1 * gi;
-                double vi = v[i] * b2 + omb2 * gi * gi;
-                m[i] = mi;
-                v[i] = vi;
-                p[i] = p[i] + negStepSize * mi / (Math.sqrt(vi) / bc2Sqrt + e);
+            if (Halves.worthSplitting(p.length)) {
+                Halves.run(p.length, (from, to) -> plain(p, g, m, v, from, to, b1, b2, omb1, omb2, negStepSize,
+                        bc2Sqrt, e));
+            } else {
+                plain(p, g, m, v, 0, p.length, b1, b2, omb1, omb2, negStepSize, bc2Sqrt, e);
             }
             return;
         }
@@ -77,6 +75,22 @@ public final class Adam implements Transform {
             }
             double denom = epsInside ? Math.sqrt(vi / bc2 + e) : Math.sqrt(vi) / bc2Sqrt + e;
             p[i] = p[i] + negStepSize * mi / denom;
+        }
+    }
+
+    /** The float64 update of elements [from, to): per element exactly torch's single-tensor Adam. */
+    private static void plain(double[] p, double[] g, double[] m, double[] v, int from, int to, double b1,
+                              double b2, double omb1, double omb2, double negStepSize, double bc2Sqrt, double e) {
+        if (to > p.length || to > g.length || to > m.length || to > v.length) {
+            throw new IllegalArgumentException("arrays shorter than " + to);
+        }
+        for (int i = from; i < to; i++) {
+            double gi = g[i];
+            double mi = m[i] * b1 + omb1 * gi;
+            double vi = v[i] * b2 + omb2 * gi * gi;
+            m[i] = mi;
+            v[i] = vi;
+            p[i] = p[i] + negStepSize * mi / (Math.sqrt(vi) / bc2Sqrt + e);
         }
     }
 
