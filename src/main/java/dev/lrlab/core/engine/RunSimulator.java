@@ -42,8 +42,8 @@ public final class RunSimulator {
     private final Recorder recorder;
     private final int every;
 
-    private final double[] theta;
-    private final double[] thetaPrev;
+    private double[] theta;      // θ_t (swapped with thetaPrev by out-of-place steps)
+    private double[] thetaPrev;
     private double[] grad;       // full gradient at θ_t
     private double[] gradNext;
     private final double[] work; // the gradient handed to the optimizer (it may overwrite it)
@@ -278,7 +278,7 @@ public final class RunSimulator {
 
     /**
      * plainStep without roll-back or minibatches: the optimizer works on {@code grad} itself (no
-     * copy), the gradient norm of a noise-free step is the one computed with the gradient, and the
+     * copy) and writes the new θ into the other θ buffer (no copy either), the gradient norm of a noise-free step is the one computed with the gradient, and the
      * landscape computes the next gradient together with ‖g‖², ‖θ‖² and ‖Δθ‖² in one pass. Same
      * values, same order of operations as the general path.
      */
@@ -295,8 +295,12 @@ public final class RunSimulator {
             gNorm = gradNormFull;
         }
         clip(g, gNorm);
-        dev.lrlab.core.optim.Halves.copy(theta, thetaPrev, n);
-        opt.step(theta, g, t + 1, lr, mom);
+        // out of place: the new θ goes to the other buffer, θ_t stays as thetaPrev
+        double[] old = theta;
+        double[] next = thetaPrev;
+        opt.stepInto(old, next, g, t + 1, lr, mom);
+        theta = next;
+        thetaPrev = old;
         if (noise instanceof RunConfig.Thermostat th) {
             thermostat(th);
         }

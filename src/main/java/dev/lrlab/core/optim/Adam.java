@@ -36,6 +36,20 @@ public final class Adam implements Transform {
 
     @Override
     public void apply(double[] p, double[] g, int step, double lr, double mom) {
+        update(p, p, g, step, lr, mom);
+    }
+
+    @Override
+    public void applyInto(double[] in, double[] out, double[] g, int step, double lr, double mom) {
+        if (half || epsInside || amsgrad) {
+            Transform.super.applyInto(in, out, g, step, lr, mom);
+        } else {
+            update(in, out, g, step, lr, mom);
+        }
+    }
+
+    /** θ read from pIn, written to p: the same array (in place), or two arrays (float64 path only). */
+    private void update(double[] pIn, double[] p, double[] g, int step, double lr, double mom) {
         final double b1 = Double.isNaN(mom) ? beta1 : mom;
         final double b2 = beta2;
         final double omb1 = 1 - b1;
@@ -50,10 +64,10 @@ public final class Adam implements Transform {
         if (!half && !epsInside && !amsgrad) {
             // the hot path: plain Adam / AdamW in float64
             if (Halves.worthSplitting(p.length)) {
-                Halves.run(p.length, (from, to) -> plain(p, g, m, v, from, to, b1, b2, omb1, omb2, negStepSize,
-                        bc2Sqrt, e));
+                Halves.run(p.length, (from, to) -> plain(pIn, p, g, m, v, from, to, b1, b2, omb1, omb2,
+                        negStepSize, bc2Sqrt, e));
             } else {
-                plain(p, g, m, v, 0, p.length, b1, b2, omb1, omb2, negStepSize, bc2Sqrt, e);
+                plain(pIn, p, g, m, v, 0, p.length, b1, b2, omb1, omb2, negStepSize, bc2Sqrt, e);
             }
             return;
         }
@@ -78,10 +92,14 @@ public final class Adam implements Transform {
         }
     }
 
-    /** The float64 update of elements [from, to): per element exactly torch's single-tensor Adam. */
-    private static void plain(double[] p, double[] g, double[] m, double[] v, int from, int to, double b1,
-                              double b2, double omb1, double omb2, double negStepSize, double bc2Sqrt, double e) {
-        if (to > p.length || to > g.length || to > m.length || to > v.length) {
+    /**
+     * The float64 update of elements [from, to), θ read from pIn and written to p (which may be the
+     * same array): per element exactly torch's single-tensor Adam.
+     */
+    private static void plain(double[] pIn, double[] p, double[] g, double[] m, double[] v, int from, int to,
+                              double b1, double b2, double omb1, double omb2, double negStepSize, double bc2Sqrt,
+                              double e) {
+        if (to > pIn.length || to > p.length || to > g.length || to > m.length || to > v.length) {
             throw new IllegalArgumentException("arrays shorter than " + to);
         }
         for (int i = from; i < to; i++) {
@@ -90,7 +108,7 @@ public final class Adam implements Transform {
             double vi = v[i] * b2 + omb2 * gi * gi;
             m[i] = mi;
             v[i] = vi;
-            p[i] = p[i] + negStepSize * mi / (Math.sqrt(vi) / bc2Sqrt + e);
+            p[i] = pIn[i] + negStepSize * mi / (Math.sqrt(vi) / bc2Sqrt + e);
         }
     }
 

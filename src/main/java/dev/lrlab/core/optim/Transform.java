@@ -11,6 +11,12 @@ public interface Transform {
     /** Same arguments as {@link Optimizer#step}. */
     void apply(double[] params, double[] grad, int step, double lr, double momentum);
 
+    /** {@link #apply} with the parameters read from {@code in} and written to {@code out} ({@code in} unchanged). */
+    default void applyInto(double[] in, double[] out, double[] grad, int step, double lr, double momentum) {
+        Halves.copy(in, out, in.length);
+        apply(out, grad, step, lr, momentum);
+    }
+
     /** Zeroes velocity / first-moment state, if the stage has any. */
     default void resetMomentum() {
     }
