@@ -63,12 +63,7 @@ public final class Adam implements Transform {
         final double[] v = expAvgSq;
         if (!half && !epsInside && !amsgrad) {
             // the hot path: plain Adam / AdamW in float64
-            if (Halves.worthSplitting(p.length)) {
-                Halves.run(p.length, (from, to) -> plain(pIn, p, g, m, v, from, to, b1, b2, omb1, omb2,
-                        negStepSize, bc2Sqrt, e));
-            } else {
-                plain(pIn, p, g, m, v, 0, p.length, b1, b2, omb1, omb2, negStepSize, bc2Sqrt, e);
-            }
+            plain(pIn, p, g, m, v, 0, p.length, b1, b2, omb1, omb2, negStepSize, bc2Sqrt, e);
             return;
         }
         final double[] vmax = maxExpAvgSq;

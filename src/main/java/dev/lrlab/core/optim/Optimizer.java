@@ -23,7 +23,7 @@ public interface Optimizer {
      * stepping {@code out}, which is the default; saves the engine a copy of θ.
      */
     default void stepInto(double[] in, double[] out, double[] grad, int step, double lr, double momentum) {
-        Halves.copy(in, out, in.length);
+        System.arraycopy(in, 0, out, 0, in.length);
         step(out, grad, step, lr, momentum);
     }
 

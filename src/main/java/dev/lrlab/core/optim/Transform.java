@@ -13,7 +13,7 @@ public interface Transform {
 
     /** {@link #apply} with the parameters read from {@code in} and written to {@code out} ({@code in} unchanged). */
     default void applyInto(double[] in, double[] out, double[] grad, int step, double lr, double momentum) {
-        Halves.copy(in, out, in.length);
+        System.arraycopy(in, 0, out, 0, in.length);
         apply(out, grad, step, lr, momentum);
     }
 

@@ -28,7 +28,7 @@ class StepIntoTest {
                 Map.of("type", "adamax", "lr", 0.01),
                 Map.of("type", "adagrad", "lr", 0.01),
                 Map.of("type", "adadelta", "lr", 1.0));
-        for (int n : new int[]{2, 7, Halves.MIN_LENGTH + 3}) {
+        for (int n : new int[]{2, 7, 200_003}) {
             for (Map<String, Object> spec : specs) {
                 Optimizer a = OptimizerFactory.create(Params.root(spec), n);
                 Optimizer b = OptimizerFactory.create(Params.root(spec), n);
