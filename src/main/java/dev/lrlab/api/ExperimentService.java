@@ -134,7 +134,8 @@ public class ExperimentService implements AutoCloseable {
         if (runs.size() < 2) {
             return write(r);
         }
-        String head = write(new ExperimentResult(r.spec(), r.landscape(), r.dim(), r.viewBox(), r.minima(), List.of()));
+        String head = write(new ExperimentResult(r.spec(), r.landscape(), r.dim(), r.viewBox(), r.minima(),
+                List.of()));
         if (!head.endsWith(EMPTY_RUNS_LAST)) { // "runs" no longer the last field: no splicing
             return write(r);
         }

@@ -278,9 +278,10 @@ public final class RunSimulator {
 
     /**
      * plainStep without roll-back or minibatches: the optimizer works on {@code grad} itself (no
-     * copy) and writes the new θ into the other θ buffer (no copy either), the gradient norm of a noise-free step is the one computed with the gradient, and the
-     * landscape computes the next gradient together with ‖g‖², ‖θ‖² and ‖Δθ‖² in one pass. Same
-     * values, same order of operations as the general path.
+     * copy) and writes the new θ into the other θ buffer (no copy either), the gradient norm of a
+     * noise-free step is the one computed with the gradient, and the landscape computes the next
+     * gradient together with ‖g‖², ‖θ‖² and ‖Δθ‖² in one pass. Same values, same order of
+     * operations as the general path.
      */
     private void directStep(double lr, double mom) {
         final double[] g = grad;
