@@ -2,6 +2,7 @@ package dev.lrlab.api;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializerProvider;
@@ -29,6 +30,9 @@ public final class LrLabJson {
     public static ObjectMapper configure(ObjectMapper m) {
         m.registerModule(nonFiniteAsNull());
         m.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        // shortest round-trip digits (Schubfach) instead of Double.toString: several times faster,
+        // and every number parses back to the same double
+        m.enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER.mappedFeature());
         m.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
                 .maxNestingDepth(64).maxNumberLength(100).maxStringLength(1_000_000).build());
         return m;

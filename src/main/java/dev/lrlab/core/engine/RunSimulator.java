@@ -42,8 +42,8 @@ public final class RunSimulator {
     private final Recorder recorder;
     private final int every;
 
-    private final double[] theta;
-    private final double[] thetaPrev;
+    private double[] theta;      // θ_t (swapped with thetaPrev by out-of-place steps)
+    private double[] thetaPrev;
     private double[] grad;       // full gradient at θ_t
     private double[] gradNext;
     private final double[] work; // the gradient handed to the optimizer (it may overwrite it)
@@ -66,6 +66,13 @@ public final class RunSimulator {
     private final double[] py;
     private final double[] prevG;
     private final double[] equilibrium;
+
+    // per-run constants of the step loop, read once here instead of through cfg every step
+    private final RunConfig.Noise noise;
+    private final double clipMax;          // NaN: no clipping
+    private final boolean resetOnRestart;  // reset momentum at warm restarts (not with curvature)
+    private final boolean inPlaceGrad;     // plain step may hand grad itself to the optimizer (no copy)
+    private final double[] sums = new double[3];
 
     private int t;
     private double loss;
@@ -126,6 +133,13 @@ public final class RunSimulator {
             scheduleY = null;
             gx = gy = px = py = prevG = equilibrium = null;
         }
+        this.noise = cfg.noise();
+        this.clipMax = cfg.clipNorm() == null ? Double.NaN : cfg.clipNorm();
+        this.resetOnRestart = cfg.resetMomentumOnRestart() && curvature == null;
+        // grad (the gradient at θ_t) is dead once the update is computed, so without roll-back
+        // (which re-applies the same gradient) and without minibatches (a separate gradient) the
+        // optimizer can take it as its scratch gradient
+        this.inPlaceGrad = !game && workSaved == null && !(noise instanceof RunConfig.Minibatch);
         this.recorder = record ? new Recorder(n, game) : null;
         loss = landscape.valueAndGradientAt(theta, grad, 0);
         gradNormFull = norm(grad);
@@ -205,11 +219,15 @@ public final class RunSimulator {
 
     private void plainStep() {
         double lr = lrAt(t);
-        double mom = schedule instanceof CurvatureSchedule ? Double.NaN : schedule.momentum(t);
-        if (cfg.resetMomentumOnRestart() && curvature == null && schedule.restartsAt(t)) {
+        double mom = curvature != null ? Double.NaN : schedule.momentum(t);
+        if (resetOnRestart && schedule.restartsAt(t)) {
             opt.resetMomentum();
         }
-        RunConfig.Noise noise = cfg.noise();
+        if (inPlaceGrad) {
+            directStep(lr, mom);
+            return;
+        }
+        RunConfig.Noise noise = this.noise;
         if (noise instanceof RunConfig.Minibatch mb) {
             landscape.minibatchGradient(theta, work, rng, mb.batchSize());
         } else {
@@ -235,17 +253,7 @@ public final class RunSimulator {
         while (true) {
             opt.step(theta, work, t + 1, lr, mom);
             if (noise instanceof RunConfig.Thermostat th) {
-                double d2 = 0;
-                for (int i = 0; i < n; i++) {
-                    double d = theta[i] - thetaPrev[i];
-                    d2 += d * d;
-                }
-                double tau = Math.sqrt(Math.max(0, th.targetK() - d2) / n);
-                if (tau > 0) {
-                    for (int i = 0; i < n; i++) {
-                        theta[i] += tau * rng.nextGaussian();
-                    }
-                }
+                thermostat(th);
             }
             uNorm = distance(theta, thetaPrev);
             newLoss = landscape.valueAndGradientAt(theta, gradNext, t + 1);
@@ -266,6 +274,53 @@ public final class RunSimulator {
             lr *= cfg.rollback().factor();
         }
         accept(lr, gNorm, uNorm, newLoss);
+    }
+
+    /**
+     * plainStep without roll-back or minibatches: the optimizer works on {@code grad} itself (no
+     * copy) and writes the new θ into the other θ buffer (no copy either), the gradient norm of a
+     * noise-free step is the one computed with the gradient, and the landscape computes the next
+     * gradient together with ‖g‖², ‖θ‖² and ‖Δθ‖² in one pass. Same values, same order of
+     * operations as the general path.
+     */
+    private void directStep(double lr, double mom) {
+        final double[] g = grad;
+        double gNorm;
+        if (noise instanceof RunConfig.Gaussian gn) {
+            double s = gn.sigma() / Math.sqrt(gn.batchSize());
+            for (int i = 0; i < n; i++) {
+                g[i] += s * rng.nextGaussian();
+            }
+            gNorm = norm(g);
+        } else {
+            gNorm = gradNormFull;
+        }
+        clip(g, gNorm);
+        // out of place: the new θ goes to the other buffer, θ_t stays as thetaPrev
+        double[] old = theta;
+        double[] next = thetaPrev;
+        opt.stepInto(old, next, g, t + 1, lr, mom);
+        theta = next;
+        thetaPrev = old;
+        if (noise instanceof RunConfig.Thermostat th) {
+            thermostat(th);
+        }
+        double newLoss = landscape.valueGradientAndSums(theta, thetaPrev, gradNext, t + 1, sums);
+        accept(lr, gNorm, Math.sqrt(sums[2]), newLoss, Math.sqrt(sums[0]), sums[1]);
+    }
+
+    private void thermostat(RunConfig.Thermostat th) {
+        double d2 = 0;
+        for (int i = 0; i < n; i++) {
+            double d = theta[i] - thetaPrev[i];
+            d2 += d * d;
+        }
+        double tau = Math.sqrt(Math.max(0, th.targetK() - d2) / n);
+        if (tau > 0) {
+            for (int i = 0; i < n; i++) {
+                theta[i] += tau * rng.nextGaussian();
+            }
+        }
     }
 
     private void gameStep() {
@@ -346,8 +401,12 @@ public final class RunSimulator {
     }
 
     private void accept(double lr, double gNorm, double uNorm, double newLoss) {
-        double gNext = norm(gradNext);
-        if (!valid(theta, newLoss) || !Double.isFinite(lr) || !Double.isFinite(gNorm) || !Double.isFinite(uNorm)
+        accept(lr, gNorm, uNorm, newLoss, norm(gradNext), sumOfSquares(theta));
+    }
+
+    /** @param gNext ‖∇f(θ_{t+1})‖; @param thetaSq Σ θᵢ² of the new state */
+    private void accept(double lr, double gNorm, double uNorm, double newLoss, double gNext, double thetaSq) {
+        if (!valid(thetaSq, newLoss) || !Double.isFinite(lr) || !Double.isFinite(gNorm) || !Double.isFinite(uNorm)
                 || !Double.isFinite(gNext)) {
             System.arraycopy(thetaPrev, 0, theta, 0, n);
             status = Status.DIVERGED;
@@ -388,8 +447,8 @@ public final class RunSimulator {
     }
 
     private void clip(double[] g, double total) {
-        Double c = cfg.clipNorm();
-        if (c == null) {
+        double c = clipMax;
+        if (Double.isNaN(c)) {
             return;
         }
         // torch.nn.utils.clip_grad_norm_: clip_coef = max_norm / (total_norm + 1e-6), applied when < 1
@@ -406,14 +465,20 @@ public final class RunSimulator {
     }
 
     private static boolean valid(double[] x, double f) {
-        if (!Double.isFinite(f)) {
-            return false;
-        }
+        return valid(sumOfSquares(x), f);
+    }
+
+    /** f finite and ‖x‖ ≤ DIVERGENCE_NORM, given s = Σ xᵢ². */
+    private static boolean valid(double s, double f) {
+        return Double.isFinite(f) && Double.isFinite(s) && Math.sqrt(s) <= DIVERGENCE_NORM;
+    }
+
+    private static double sumOfSquares(double[] x) {
         double s = 0;
         for (double v : x) {
             s += v * v;
         }
-        return Double.isFinite(s) && Math.sqrt(s) <= DIVERGENCE_NORM;
+        return s;
     }
 
     private static double norm(double[] v) {

@@ -28,6 +28,31 @@ public interface Landscape {
         return valueAndGradient(x, g);
     }
 
+    /**
+     * {@link #valueAndGradientAt} plus the three sums of squares the engine checks after every
+     * update, in one pass where the landscape allows: {@code sums[0] = Σ gᵢ²}, {@code sums[1] = Σ xᵢ²},
+     * {@code sums[2] = Σ (xᵢ − prevᵢ)²}, each accumulated in index order (so each equals the
+     * separate loop bit for bit). Returns f(x). Allocation-free.
+     */
+    default double valueGradientAndSums(double[] x, double[] prev, double[] g, int step, double[] sums) {
+        double f = valueAndGradientAt(x, g, step);
+        double gg = 0;
+        double xx = 0;
+        double dd = 0;
+        for (int i = 0; i < x.length; i++) {
+            double gi = g[i];
+            double xi = x[i];
+            double d = xi - prev[i];
+            gg += gi * gi;
+            xx += xi * xi;
+            dd += d * d;
+        }
+        sums[0] = gg;
+        sums[1] = xx;
+        sums[2] = dd;
+        return f;
+    }
+
     /** Value as seen at state {@code step}. */
     default double valueAt(double[] x, int step) {
         return value(x);

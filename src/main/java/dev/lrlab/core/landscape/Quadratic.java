@@ -125,6 +125,37 @@ public final class Quadratic implements Landscape {
         return 0.5 * f;
     }
 
+    /** Diagonal A: gradient, f and the three sums in one pass (same per-element operations). */
+    @Override
+    public double valueGradientAndSums(double[] x, double[] prev, double[] g, int step, double[] sums) {
+        if (diag == null) {
+            return Landscape.super.valueGradientAndSums(x, prev, g, step, sums);
+        }
+        final double[] a = diag;
+        final int len = n;
+        if (x.length < len || prev.length < len || g.length < len) {
+            throw new IllegalArgumentException("arrays shorter than dim " + len);
+        }
+        double f = 0;
+        double gg = 0;
+        double xx = 0;
+        double dd = 0;
+        for (int i = 0; i < len; i++) {
+            double xi = x[i];
+            double gi = a[i] * xi;
+            g[i] = gi;
+            f += gi * xi;
+            double d = xi - prev[i];
+            gg += gi * gi;
+            xx += xi * xi;
+            dd += d * d;
+        }
+        sums[0] = gg;
+        sums[1] = xx;
+        sums[2] = dd;
+        return 0.5 * f;
+    }
+
     @Override
     public double[][] hessian(double[] x) {
         double[][] h = new double[n][n];

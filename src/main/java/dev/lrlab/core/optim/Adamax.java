@@ -11,6 +11,7 @@ public final class Adamax implements Transform {
     private final boolean half;
     private final double[] expAvg;
     private final double[] expInf;
+    private final BiasCorrection corr = new BiasCorrection();
 
     public Adamax(int dim, double beta1, double beta2, double eps, boolean half) {
         this.beta1 = beta1;
@@ -26,7 +27,7 @@ public final class Adamax implements Transform {
         final double b1 = Double.isNaN(mom) ? beta1 : mom;
         final double b2 = beta2;
         final double omb1 = 1 - b1;
-        final double negClr = -(lr / (1 - Math.pow(b1, step)));
+        final double negClr = -(lr / corr.oneMinusPow(b1, step));
         final double e = eps;
         final double[] m = expAvg;
         final double[] u = expInf;

@@ -21,6 +21,16 @@ public final class Chain implements Optimizer {
         }
     }
 
+    /** The first stage reads {@code in} and writes {@code out}; the others then work on {@code out}. */
+    @Override
+    public void stepInto(double[] in, double[] out, double[] grad, int step, double lr, double momentum) {
+        Transform[] s = stages;
+        s[0].applyInto(in, out, grad, step, lr, momentum);
+        for (int i = 1; i < s.length; i++) {
+            s[i].apply(out, grad, step, lr, momentum);
+        }
+    }
+
     @Override
     public void resetMomentum() {
         for (Transform t : stages) {

@@ -16,6 +16,7 @@ public final class Nadam implements Transform {
     private final boolean half;
     private final double[] expAvg;
     private final double[] expAvgSq;
+    private final BiasCorrection corr = new BiasCorrection();
     private double muProduct = 1.0;
 
     public Nadam(int dim, double beta1, double beta2, double eps, double momentumDecay, boolean epsInside, boolean half) {
@@ -33,7 +34,7 @@ public final class Nadam implements Transform {
     public void apply(double[] p, double[] g, int step, double lr, double mom) {
         final double b1 = Double.isNaN(mom) ? beta1 : mom;
         final double b2 = beta2;
-        final double bc2 = 1 - Math.pow(b2, step);
+        final double bc2 = corr.oneMinusPow(b2, step);
         final double mu = b1 * (1. - 0.5 * Math.pow(0.96, step * momentumDecay));
         final double muNext = b1 * (1. - 0.5 * Math.pow(0.96, (step + 1) * momentumDecay));
         muProduct *= mu;

@@ -17,6 +17,16 @@ public interface Optimizer {
      */
     void step(double[] params, double[] grad, int step, double lr, double momentum);
 
+    /**
+     * {@link #step} out of place: the updated parameters go to {@code out} (same length, a different
+     * array) and {@code in} is left unchanged. Same values as copying {@code in} to {@code out} and
+     * stepping {@code out}, which is the default; saves the engine a copy of θ.
+     */
+    default void stepInto(double[] in, double[] out, double[] grad, int step, double lr, double momentum) {
+        System.arraycopy(in, 0, out, 0, in.length);
+        step(out, grad, step, lr, momentum);
+    }
+
     /** Zeroes velocity / first-moment buffers (momentum reset at warm restarts, S8). */
     void resetMomentum();
 

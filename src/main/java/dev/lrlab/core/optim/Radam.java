@@ -14,6 +14,7 @@ public final class Radam implements Transform {
     private final boolean half;
     private final double[] expAvg;
     private final double[] expAvgSq;
+    private final BiasCorrection corr = new BiasCorrection();
 
     public Radam(int dim, double beta1, double beta2, double eps, boolean epsInside, boolean half) {
         this.beta1 = beta1;
@@ -29,7 +30,7 @@ public final class Radam implements Transform {
     public void apply(double[] p, double[] g, int step, double lr, double mom) {
         final double b1 = Double.isNaN(mom) ? beta1 : mom;
         final double b2 = beta2;
-        final double bc1 = 1 - Math.pow(b1, step);
+        final double bc1 = corr.oneMinusPow(b1, step);
         final double b2t = Math.pow(b2, step);
         final double bc2 = 1 - b2t;
         final double rhoInf = 2 / (1 - b2) - 1;

@@ -11,6 +11,15 @@ public interface Transform {
     /** Same arguments as {@link Optimizer#step}. */
     void apply(double[] params, double[] grad, int step, double lr, double momentum);
 
+    /**
+     * {@link #apply} with the parameters read from {@code in} and written to {@code out} ({@code in}
+     * unchanged). Default: copy, then apply in place.
+     */
+    default void applyInto(double[] in, double[] out, double[] grad, int step, double lr, double momentum) {
+        System.arraycopy(in, 0, out, 0, in.length);
+        apply(out, grad, step, lr, momentum);
+    }
+
     /** Zeroes velocity / first-moment state, if the stage has any. */
     default void resetMomentum() {
     }
