@@ -5,21 +5,40 @@ type Point = [number, number];
 /**
  * <lr-chart>: a thin host for one ApexCharts instance. The server sends options once and then only
  * new points (appendPoints), so the wire cost of N points is O(N); the browser keeps the data.
- * Updates arriving faster than one per animation frame are merged into a single appendData call.
+ * ApexCharts redraws the whole SVG on every append, so appends are merged and rendered by a shared
+ * scheduler: at most one chart per animation frame, and each chart waits RENDER_SHARE times as long
+ * as its last render took (at least MIN_INTERVAL ms). Several streaming charts then use a bounded
+ * share of the main thread however much data they hold, and the landscape's marker animation keeps
+ * its frame rate.
  */
 export class LrChart extends HTMLElement {
   chart?: ApexCharts;
   private options: any = null;
   private pending: Point[][] | null = null;
-  private frame = 0;
+  /** performance.now() of the last render; 0 renders the first batch at once. */
+  lastRender = 0;
+  /** How long the last render took, in ms. */
+  lastDuration = 0;
   private host?: HTMLDivElement;
   private logY = false;
   private cursor?: HTMLDivElement;
   private cursorStep = -1;
 
   private themeObserver?: MutationObserver;
+  private visibility?: IntersectionObserver;
+  /** Off-screen charts keep their points pending and render when scrolled into view. */
+  visible = true;
 
   connectedCallback() {
+    if (!this.visibility) {
+      this.visibility = new IntersectionObserver((entries) => {
+        this.visible = entries[entries.length - 1].isIntersecting;
+        if (this.visible && this.pending) {
+          schedule(this);
+        }
+      });
+      this.visibility.observe(this);
+    }
     if (!this.themeObserver) {
       this.themeObserver = new MutationObserver(() => this.retheme());
       this.themeObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['theme'] });
@@ -50,8 +69,9 @@ export class LrChart extends HTMLElement {
   disconnectedCallback() {
     this.themeObserver?.disconnect();
     this.themeObserver = undefined;
-    cancelAnimationFrame(this.frame);
-    this.frame = 0;
+    this.visibility?.disconnect();
+    this.visibility = undefined;
+    unschedule(this);
     this.chart?.destroy();
     this.chart = undefined;
   }
@@ -63,6 +83,8 @@ export class LrChart extends HTMLElement {
    */
   setOptions(json: string) {
     this.options = JSON.parse(json);
+    this.lastRender = 0;
+    this.lastDuration = 0;
     this.logY = !!this.options.lrLogY;
     delete this.options.lrLogY;
     if (this.logY) {
@@ -106,9 +128,7 @@ export class LrChart extends HTMLElement {
         (this.pending![i] ??= []).push(...s);
       });
     }
-    if (!this.frame) {
-      this.frame = requestAnimationFrame(() => this.flush());
-    }
+    schedule(this);
   }
 
   /** Empties every series, keeping names and options. */
@@ -199,8 +219,8 @@ export class LrChart extends HTMLElement {
     };
   }
 
-  private flush() {
-    this.frame = 0;
+  /** Renders the merged pending points (called by the scheduler). */
+  flush() {
     if (!this.chart || !this.pending) {
       return;
     }
@@ -208,6 +228,49 @@ export class LrChart extends HTMLElement {
     this.pending = null;
     this.chart.appendData(batch.map((data) => ({ data })));
     this.placeCursor();
+  }
+}
+
+const MIN_INTERVAL = 200;
+const RENDER_SHARE = 40;
+const queue: LrChart[] = [];
+let queueFrame = 0;
+
+function schedule(chart: LrChart) {
+  if (!chart.visible) {
+    return;
+  }
+  if (!queue.includes(chart)) {
+    queue.push(chart);
+  }
+  if (!queueFrame) {
+    queueFrame = requestAnimationFrame(renderOne);
+  }
+}
+
+function unschedule(chart: LrChart) {
+  const i = queue.indexOf(chart);
+  if (i >= 0) {
+    queue.splice(i, 1);
+  }
+}
+
+function renderOne(now: number) {
+  queueFrame = 0;
+  for (let k = queue.length - 1; k >= 0; k--) {
+    if (!queue[k].visible) {
+      queue.splice(k, 1);
+    }
+  }
+  const i = queue.findIndex((c) => now - c.lastRender >= Math.max(MIN_INTERVAL, RENDER_SHARE * c.lastDuration));
+  if (i >= 0) {
+    const chart = queue.splice(i, 1)[0];
+    chart.lastRender = now;
+    chart.flush();
+    chart.lastDuration = performance.now() - now;
+  }
+  if (queue.length) {
+    queueFrame = requestAnimationFrame(renderOne);
   }
 }
 

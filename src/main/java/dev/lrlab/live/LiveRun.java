@@ -16,7 +16,7 @@ import java.util.function.Consumer;
 public final class LiveRun<B> implements Runnable {
 
     /** How often batches are pushed; the client animates in between. */
-    public static final long BATCH_MILLIS = 60;
+    public static final long BATCH_MILLIS = 100;
     /** Steps per advance() call at full speed, between clock checks. */
     private static final int CHUNK = 256;
 

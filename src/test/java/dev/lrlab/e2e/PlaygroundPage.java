@@ -47,7 +47,13 @@ final class PlaygroundPage {
         return ((Number) page.evaluate("r => document.querySelector('#chart-loss').pointCount(r)", run)).intValue();
     }
 
+    /** Charts render only while on screen, as for a user. */
+    void showCharts() {
+        page.locator("#chart-loss").scrollIntoViewIfNeeded();
+    }
+
     void waitForDrawnLossPoints(int n) {
+        showCharts();
         page.waitForFunction("n => document.querySelector('#chart-loss').pointCount(0) >= n", n);
     }
 

@@ -73,6 +73,7 @@ class TourIT extends BrowserTestBase {
         page.keyboard().press("Space");
         playground.waitForStatus("Finished");
         assertThat(playground.trajectoryPoints(0)).isEqualTo(101);
+        playground.waitForPlayhead(100);
         page.keyboard().press("ArrowLeft");
         page.waitForFunction("() => document.querySelector('#landscape').playhead === 99");
         screenshot("playground-double-well");

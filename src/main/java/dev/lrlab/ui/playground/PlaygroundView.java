@@ -67,6 +67,8 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
     static final List<Integer> SPEEDS = List.of(10, 30, 100, 300, 1000, 0);
     /** The live view keeps at most about this many points per run (longer runs are thinned). */
     static final int LIVE_POINTS = 4000;
+    /** ... and the charts at most about this many per series (ApexCharts redraws all of its SVG). */
+    static final int CHART_POINTS = 500;
 
     private final LiveRunService live;
     private final PresetLookup presets;
@@ -115,6 +117,8 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
     private LiveRun<PlaygroundJob.Batch> current;
     private PlaygroundJob job;
     private int stride = 1;
+    /** Recorded rows per chart point. */
+    private int chartEvery = 1;
     private int playhead = -1;
     private final List<List<Double>> updateSteps = new ArrayList<>();
     private List<Object> emptyChartsKey;
@@ -632,6 +636,7 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
             maxSteps = Math.max(maxSteps, r.steps());
         }
         stride = Math.max(1, (maxSteps + LIVE_POINTS - 1) / LIVE_POINTS);
+        chartEvery = Math.max(1, (maxSteps / stride + CHART_POINTS - 1) / CHART_POINTS);
         job = new PlaygroundJob(compiled, stride);
         List<LandscapeCanvas.Run> canvasRuns = new ArrayList<>();
         List<String> names = new ArrayList<>();
@@ -698,8 +703,10 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
                 updateSteps.get(rb.run()).add(sx[i]);
             }
             points.add(pts);
-            stateX.add(sx);
-            lossY.add(rows.loss());
+            boolean ended = rb.status() != RunSimulator.Status.RUNNING;
+            int[] keepState = chartRows(rows.firstRow(), m, ended);
+            stateX.add(pick(sx, keepState, rows.firstRow()));
+            lossY.add(pick(rows.loss(), keepState, rows.firstRow()));
             int u = rows.lr().length;
             double[] ux = new double[u];
             List<Double> known = updateSteps.get(rb.run());
@@ -707,10 +714,11 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
                 int idx = rows.firstUpdate() + i;
                 ux[i] = idx < known.size() ? known.get(idx) : idx * (double) stride;
             }
-            updX.add(ux);
-            lrY.add(rows.lr());
-            gradY.add(rows.gradNorm());
-            updY.add(rows.updateNorm());
+            int[] keepUpdate = chartRows(rows.firstUpdate(), u, ended);
+            updX.add(pick(ux, keepUpdate, rows.firstUpdate()));
+            lrY.add(pick(rows.lr(), keepUpdate, rows.firstUpdate()));
+            gradY.add(pick(rows.gradNorm(), keepUpdate, rows.firstUpdate()));
+            updY.add(pick(rows.updateNorm(), keepUpdate, rows.firstUpdate()));
             if (rb.status() == RunSimulator.Status.DIVERGED) {
                 canvas.setDiverged(rb.run(), rb.divergedAtStep());
                 diverged.add(getTranslation("status.divergedRun", label(rb.run()), rb.divergedAtStep()));
@@ -724,6 +732,26 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
             banner.setVisible(true);
         }
         status.setText(getTranslation("status.running", batch.maxStep()));
+    }
+
+    /** Global indices of the rows [first, first+n) the charts show: every chartEvery-th, and the last of an ended run. */
+    private int[] chartRows(int first, int n, boolean ended) {
+        int[] keep = new int[n];
+        int k = 0;
+        for (int i = first; i < first + n; i++) {
+            if (i % chartEvery == 0 || (ended && i == first + n - 1)) {
+                keep[k++] = i;
+            }
+        }
+        return java.util.Arrays.copyOf(keep, k);
+    }
+
+    private static double[] pick(double[] values, int[] globalRows, int first) {
+        double[] out = new double[globalRows.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = values[globalRows[i] - first];
+        }
+        return out;
     }
 
     private String label(int run) {
@@ -836,12 +864,15 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
             for (int i = 0; i < x.length; i++) {
                 x[i] = rows.steps()[i];
             }
-            sx.add(x);
-            ly.add(rows.loss());
-            ux.add(java.util.Arrays.copyOf(x, rows.lr().length));
-            lr.add(rows.lr());
-            gy.add(rows.gradNorm());
-            uy.add(rows.updateNorm());
+            boolean ended = sim.status() != RunSimulator.Status.RUNNING;
+            int[] keepState = chartRows(0, x.length, ended);
+            int[] keepUpdate = chartRows(0, rows.lr().length, ended);
+            sx.add(pick(x, keepState, 0));
+            ly.add(pick(rows.loss(), keepState, 0));
+            ux.add(pick(x, keepUpdate, 0));
+            lr.add(pick(rows.lr(), keepUpdate, 0));
+            gy.add(pick(rows.gradNorm(), keepUpdate, 0));
+            uy.add(pick(rows.updateNorm(), keepUpdate, 0));
         }
         charts.append(sx, ly, ux, lr, gy, uy);
     }
