@@ -108,28 +108,7 @@ public final class Analysis {
         int n = l.dim();
         double[] v = new double[n];
         Arrays.fill(v, 1 / Math.sqrt(n));
-        double[] hv = new double[n];
-        double[] xt = new double[n];
-        double[] gt = new double[n];
-        double lambda = 0;
-        for (int k = 0; k < iterations; k++) {
-            l.hessianVectorProduct(at, v, hv, xt, gt);
-            double dot = 0;
-            double hn = 0;
-            for (int i = 0; i < n; i++) {
-                dot += v[i] * hv[i];
-                hn += hv[i] * hv[i];
-            }
-            lambda = dot;
-            hn = Math.sqrt(hn);
-            if (!(hn > 0) || !Double.isFinite(hn)) {
-                break;
-            }
-            for (int i = 0; i < n; i++) {
-                v[i] = hv[i] / hn;
-            }
-        }
-        return finite(lambda);
+        return finite(PowerIteration.estimate(l, at, v, iterations, new double[n], new double[n], new double[n]));
     }
 
     static Double finite(double d) {

@@ -195,24 +195,7 @@ public final class RunSimulator {
 
     /** η = 2·safety/|λ̂max| by warm-started power iteration on Hessian-vector products at θ_t. */
     private double curvatureLr() {
-        double lambda = 0;
-        for (int k = 0; k < curvature.powerIterations(); k++) {
-            landscape.hessianVectorProduct(theta, pv, hv, xTmp, gTmp);
-            double dot = 0;
-            double hn = 0;
-            for (int i = 0; i < n; i++) {
-                dot += pv[i] * hv[i];
-                hn += hv[i] * hv[i];
-            }
-            lambda = dot;
-            hn = Math.sqrt(hn);
-            if (!(hn > 0) || !Double.isFinite(hn)) {
-                break;
-            }
-            for (int i = 0; i < n; i++) {
-                pv[i] = hv[i] / hn;
-            }
-        }
+        double lambda = PowerIteration.estimate(landscape, theta, pv, curvature.powerIterations(), hv, xTmp, gTmp);
         double a = Math.abs(lambda);
         return a > 1e-12 && Double.isFinite(a) ? 2 * curvature.safety() / a : cfg.baseLr();
     }
