@@ -542,7 +542,8 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
         Analysis.Preview p = ExperimentRunner.preview(compiled, selected);
         String type = String.valueOf(castMap(runs.get(selected).get("optimizer")).get("type"));
         boolean adaptive = !type.equals("sgd") || compiled.runs().get(selected).schedule() instanceof CurvatureSchedule;
-        readouts.showPreview(p, adaptive);
+        boolean quadratic = "quadratic".equals(castMap(compiled.canonicalSpec().get("landscape")).get("type"));
+        readouts.showPreview(p, adaptive, quadratic);
     }
 
     private void showSchedulePreview() {
@@ -593,10 +594,24 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
         if (compiled == null) {
             return;
         }
-        getUI().ifPresent(ui -> ui.getPage().executeJs(
-                "const u = window.location.href;"
-                        + "if (navigator.clipboard) { navigator.clipboard.writeText(u).catch(() => {}); }"
-                        + "return u;"));
+        // the async clipboard needs a secure context; plain-http hosts fall back to a selection copy
+        getUI().ifPresent(ui -> ui.getPage().executeJs("""
+                const u = window.location.href;
+                const fallback = () => {
+                  const t = document.createElement('textarea');
+                  t.value = u;
+                  t.style.position = 'fixed';
+                  t.style.opacity = '0';
+                  document.body.appendChild(t);
+                  t.select();
+                  try { document.execCommand('copy'); } finally { t.remove(); }
+                };
+                if (navigator.clipboard && window.isSecureContext) {
+                  navigator.clipboard.writeText(u).catch(fallback);
+                } else {
+                  fallback();
+                }
+                """));
         Notification.show(getTranslation("share.copied"), 2500, Notification.Position.BOTTOM_START)
                 .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
     }

@@ -46,7 +46,8 @@ public class ReadoutPanel extends Div {
     }
 
     /** Shows the analysis of the selected run before (or while) it runs. */
-    public void showPreview(Analysis.Preview p, boolean adaptive) {
+    /** @param quadratic the Hessian is the same everywhere; otherwise the analysis is local to θ₀ */
+    public void showPreview(Analysis.Preview p, boolean adaptive, boolean quadratic) {
         Double lmax = p.hessian() == null ? null : p.hessian().lambdaMax();
         set("lambdaMax", lmax);
         set("edge", lmax == null || lmax <= 0 ? null : 2 / lmax);
@@ -82,8 +83,9 @@ public class ReadoutPanel extends Div {
             case OSCILLATING -> "contrast";
             case UNSTABLE -> "error";
         });
-        note.setText(getTranslation(beta > 0 ? "regime.note.momentum" : "regime.note.gd",
-                fmt(2 * (1 + beta)), fmt(p.lrTimesLambdaMax())));
+        String rule = getTranslation(beta > 0 ? "regime.note.momentum" : "regime.note.gd",
+                fmt(2 * (1 + beta)), fmt(p.lrTimesLambdaMax()));
+        note.setText(quadratic ? rule : getTranslation("regime.note.local", rule));
     }
 
     /** Values at the playhead. */
