@@ -15,5 +15,6 @@ public class AppShell implements AppShellConfigurator {
     @Override
     public void configurePage(AppShellSettings settings) {
         settings.setPageTitle("LR Lab");
+        settings.addFavIcon("icon", "icons/favicon.svg", "any");
     }
 }
