@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser.NewContextOptions;
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import org.junit.jupiter.api.Test;
 
@@ -81,5 +82,27 @@ class TourIT extends BrowserTestBase {
         page.keyboard().press("ArrowLeft");
         page.waitForFunction("() => document.querySelector('#landscape').playhead === 99");
         screenshot("playground-double-well");
+    }
+
+    @Test
+    void duplicateARunChangeOneThingAndCompareInLockstep() {
+        PlaygroundPage playground = new PlaygroundPage(page).open(url("/"));
+        page.locator("#run-duplicate").click();
+        page.waitForFunction("() => document.querySelectorAll('.lr-chip').length === 2");
+        // the copy is selected: give it momentum 0.9, one change
+        Locator momentum = page.locator("#optimizer-form vaadin-number-field[data-param='momentum'] input");
+        momentum.fill("0.9");
+        momentum.press("Tab");
+        page.waitForFunction("() => document.querySelector('#readout-effectiveLr').innerText.trim() === '1.5'");
+        playground.run();
+        playground.waitForStatus("Finished");
+        assertThat(playground.trajectoryPoints(0)).isEqualTo(101);
+        assertThat(playground.trajectoryPoints(1)).isEqualTo(101);
+        playground.waitForDrawnLossPoints(101);
+        assertThat(playground.drawnLossPoints(1)).isEqualTo(101);
+        // hiding a run in the legend hides it on the landscape
+        page.locator("#run-chip-1 vaadin-checkbox").click();
+        page.waitForFunction("() => document.querySelector('#landscape').runs[1].visible === false");
+        assertThat(page.url()).contains("s=");
     }
 }
