@@ -262,13 +262,13 @@ public final class ExperimentCompiler {
                 rollback, reset, every, method, yFactory, ySchedule, yLr);
     }
 
-    /** β for the effective lr η/(1−β): SGD/RMSprop "momentum" or Adam-family "beta1"; null if none. */
+    /**
+     * β for the effective lr η/(1−β) (S6): the "momentum" of SGD and RMSprop, whose velocity sums
+     * gradients; null otherwise. Adam's β1 does not count: its bias-corrected m̂ is an average, so
+     * the step does not grow by 1/(1−β1).
+     */
     static Double momentumOf(Map<String, Object> optimizer) {
-        Object m = optimizer.get("momentum");
-        if (m == null) {
-            m = optimizer.get("beta1");
-        }
-        return m instanceof Number num ? num.doubleValue() : null;
+        return optimizer.get("momentum") instanceof Number num ? num.doubleValue() : null;
     }
 
     private static String fmt(double d) {

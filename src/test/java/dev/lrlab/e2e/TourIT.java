@@ -105,4 +105,17 @@ class TourIT extends BrowserTestBase {
         page.waitForFunction("() => document.querySelector('#landscape').runs[1].visible === false");
         assertThat(page.url()).contains("s=");
     }
+
+    @Test
+    void aboutIndexLinksEveryLessonIdeaToItsPresets() {
+        page.navigate(url("/about"));
+        page.waitForSelector("#idea-index .lr-idea-row");
+        // S1 … S29 each have a preset (S30 is a mention only)
+        assertThat(page.locator("#idea-index .lr-idea-row").count()).isEqualTo(29);
+        page.locator("#idea-index a", new Page.LocatorOptions().setHasText("AdamW vs Adam + L2")).click();
+        new PlaygroundPage(page).waitUntilReady();
+        page.waitForSelector("#preset-card");
+        assertThat(page.locator("#preset-card").innerText()).contains("S14");
+        screenshot("about");
+    }
 }
