@@ -68,16 +68,10 @@ public final class Adam implements Transform {
         }
         final double[] vmax = maxExpAvgSq;
         final boolean h = half;
+        Moments.update(p.length, g, m, v, b1, b2, h);
         for (int i = 0; i < p.length; i++) {
-            double gi = g[i];
-            double mi = m[i] * b1 + omb1 * gi;
-            double vi = v[i] * b2 + omb2 * gi * gi;
-            if (h) {
-                mi = Half.round(mi);
-                vi = Half.round(vi);
-            }
-            m[i] = mi;
-            v[i] = vi;
+            double mi = m[i];
+            double vi = v[i];
             if (amsgrad) {
                 vi = Math.max(vmax[i], vi);
                 vmax[i] = vi;

@@ -41,22 +41,15 @@ public final class Nadam implements Transform {
         final double muProductNext = muProduct * muNext;
         final double c1 = -lr * (1. - mu) / (1. - muProduct);
         final double c2 = (-lr * muNext) / (1. - muProductNext);
-        final double omb1 = 1 - b1;
-        final double omb2 = 1 - b2;
         final double e = eps;
         final double[] m = expAvg;
         final double[] v = expAvgSq;
         final boolean h = half;
+        Moments.update(p.length, g, m, v, b1, b2, h);
         for (int i = 0; i < p.length; i++) {
             double gi = g[i];
-            double mi = m[i] * b1 + omb1 * gi;
-            double vi = v[i] * b2 + omb2 * gi * gi;
-            if (h) {
-                mi = Half.round(mi);
-                vi = Half.round(vi);
-            }
-            m[i] = mi;
-            v[i] = vi;
+            double mi = m[i];
+            double vi = v[i];
             double denom = epsInside ? Math.sqrt(vi / bc2 + e) : Math.sqrt(vi / bc2) + e;
             double pi = p[i] + c1 * gi / denom;
             p[i] = pi + c2 * mi / denom;

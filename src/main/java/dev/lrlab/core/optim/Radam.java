@@ -39,22 +39,14 @@ public final class Radam implements Transform {
         final double rect = rectify
                 ? Math.sqrt((rhoT - 4) * (rhoT - 2) * rhoInf / ((rhoInf - 4) * (rhoInf - 2) * rhoT)) : 0;
         final double bc2Sqrt = Math.sqrt(bc2);
-        final double omb1 = 1 - b1;
-        final double omb2 = 1 - b2;
         final double e = eps;
         final double[] m = expAvg;
         final double[] v = expAvgSq;
         final boolean h = half;
+        Moments.update(p.length, g, m, v, b1, b2, h);
         for (int i = 0; i < p.length; i++) {
-            double gi = g[i];
-            double mi = m[i] * b1 + omb1 * gi;
-            double vi = v[i] * b2 + omb2 * gi * gi;
-            if (h) {
-                mi = Half.round(mi);
-                vi = Half.round(vi);
-            }
-            m[i] = mi;
-            v[i] = vi;
+            double mi = m[i];
+            double vi = v[i];
             double corrected = mi / bc1;
             if (rectify) {
                 double adaptive = bc2Sqrt / (epsInside ? Math.sqrt(vi + e) : Math.sqrt(vi) + e);
