@@ -117,15 +117,7 @@ public final class LinearRegression implements Landscape {
         java.util.Arrays.fill(g, 0, p, 0.0);
         double f = 0;
         for (int i = 0; i < n; i++) {
-            double r = -y[i];
-            int off = i * p;
-            for (int j = 0; j < p; j++) {
-                r += x[off + j] * w[j];
-            }
-            f += r * r;
-            for (int j = 0; j < p; j++) {
-                g[j] += r * x[off + j];
-            }
+            f += addSample(i, w, g);
         }
         for (int j = 0; j < p; j++) {
             g[j] /= n;
@@ -138,21 +130,25 @@ public final class LinearRegression implements Landscape {
         java.util.Arrays.fill(g, 0, p, 0.0);
         double f = 0;
         for (int k = 0; k < batchSize; k++) {
-            int i = rng.nextInt(n);
-            double r = -y[i];
-            int off = i * p;
-            for (int j = 0; j < p; j++) {
-                r += x[off + j] * w[j];
-            }
-            f += r * r;
-            for (int j = 0; j < p; j++) {
-                g[j] += r * x[off + j];
-            }
+            f += addSample(rng.nextInt(n), w, g);
         }
         for (int j = 0; j < p; j++) {
             g[j] /= batchSize;
         }
         return 0.5 * f / batchSize;
+    }
+
+    /** Adds sample i's residual times its features to g; returns the squared residual. */
+    private double addSample(int i, double[] w, double[] g) {
+        double r = -y[i];
+        int off = i * p;
+        for (int j = 0; j < p; j++) {
+            r += x[off + j] * w[j];
+        }
+        for (int j = 0; j < p; j++) {
+            g[j] += r * x[off + j];
+        }
+        return r * r;
     }
 
     @Override
