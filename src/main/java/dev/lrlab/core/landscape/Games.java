@@ -11,13 +11,36 @@ public final class Games {
     private Games() {
     }
 
-    /** f = x·y. */
-    public record Bilinear() implements Landscape {
+    /** What every game here shares: x is coordinate 0, y coordinate 1, equilibrium at the origin. */
+    interface TwoPlayer extends Landscape {
         @Override
-        public int dim() {
+        default int dim() {
             return 2;
         }
 
+        @Override
+        default List<Minimum> minima() {
+            return List.of(new Minimum(new double[]{0, 0}, 0));
+        }
+
+        @Override
+        default ViewBox viewBox() {
+            return new ViewBox(-3, 3, -3, 3);
+        }
+
+        @Override
+        default double[] defaultStart() {
+            return new double[]{1, 1};
+        }
+
+        @Override
+        default int gameSplit() {
+            return 1;
+        }
+    }
+
+    /** f = x·y. */
+    public record Bilinear() implements TwoPlayer {
         @Override
         public String displayName() {
             return "Bilinear game f = xy (x minimises, y maximises)";
@@ -39,35 +62,10 @@ public final class Games {
         public double[][] hessian(double[] p) {
             return new double[][]{{0, 1}, {1, 0}};
         }
-
-        @Override
-        public List<Minimum> minima() {
-            return List.of(new Minimum(new double[]{0, 0}, 0));
-        }
-
-        @Override
-        public ViewBox viewBox() {
-            return new ViewBox(-3, 3, -3, 3);
-        }
-
-        @Override
-        public double[] defaultStart() {
-            return new double[]{1, 1};
-        }
-
-        @Override
-        public int gameSplit() {
-            return 1;
-        }
     }
 
     /** f = a/2·x² + b·xy − c/2·y². */
-    public record QuadraticGame(double a, double b, double c) implements Landscape {
-        @Override
-        public int dim() {
-            return 2;
-        }
-
+    public record QuadraticGame(double a, double b, double c) implements TwoPlayer {
         @Override
         public String displayName() {
             return "Quadratic game f = " + Quadratic.fmt(a) + "/2·x² + " + Quadratic.fmt(b) + "·xy − "
@@ -89,26 +87,6 @@ public final class Games {
         @Override
         public double[][] hessian(double[] p) {
             return new double[][]{{a, b}, {b, -c}};
-        }
-
-        @Override
-        public List<Minimum> minima() {
-            return List.of(new Minimum(new double[]{0, 0}, 0));
-        }
-
-        @Override
-        public ViewBox viewBox() {
-            return new ViewBox(-3, 3, -3, 3);
-        }
-
-        @Override
-        public double[] defaultStart() {
-            return new double[]{1, 1};
-        }
-
-        @Override
-        public int gameSplit() {
-            return 1;
         }
     }
 }
