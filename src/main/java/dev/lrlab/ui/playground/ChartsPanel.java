@@ -4,7 +4,6 @@ import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.html.Div;
 import dev.lrlab.ui.chart.ApexChart;
 import dev.lrlab.ui.chart.ChartOptions;
-import java.util.ArrayList;
 import java.util.List;
 
 /** The four streaming curves of a run set: loss, learning rate, gradient norm, update norm. */
@@ -68,13 +67,21 @@ public class ChartsPanel extends Div {
         logLoss.setLabel(getTranslation("chart.logScale"));
     }
 
-    /** Appends per-run points: {@code stateSteps/loss} for the loss, {@code updateSteps/...} for the rest. */
-    public void append(List<double[]> stateSteps, List<double[]> lossValues, List<double[]> updateSteps,
-                       List<double[]> lrValues, List<double[]> gradValues, List<double[]> updateValues) {
-        loss.appendPoints(stateSteps, lossValues);
-        lr.appendPoints(updateSteps, lrValues);
-        grad.appendPoints(updateSteps, gradValues);
-        update.appendPoints(updateSteps, updateValues);
+    /** One run's new points: states (x = step) for the loss, updates (x = step they leave) for the rest. */
+    public record Series(double[] stateX, double[] loss, double[] updateX, double[] lr, double[] grad,
+                         double[] update) {
+    }
+
+    /** Appends each run's points to its series in the four charts. */
+    public void append(List<Series> runs) {
+        loss.appendPoints(column(runs, Series::stateX), column(runs, Series::loss));
+        lr.appendPoints(column(runs, Series::updateX), column(runs, Series::lr));
+        grad.appendPoints(column(runs, Series::updateX), column(runs, Series::grad));
+        update.appendPoints(column(runs, Series::updateX), column(runs, Series::update));
+    }
+
+    private static List<double[]> column(List<Series> runs, java.util.function.Function<Series, double[]> f) {
+        return runs.stream().map(f).toList();
     }
 
     /** Fired when the user switches the loss axis between log and linear (the charts are redrawn empty). */
@@ -87,13 +94,5 @@ public class ChartsPanel extends Div {
     public com.vaadin.flow.shared.Registration addLogScaleListener(
             com.vaadin.flow.component.ComponentEventListener<LogScaleChanged> l) {
         return addListener(LogScaleChanged.class, l);
-    }
-
-    static List<double[]> empties(int n) {
-        List<double[]> out = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            out.add(new double[0]);
-        }
-        return out;
     }
 }

@@ -120,7 +120,6 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
     /** Recorded rows per chart point. */
     private int chartEvery = 1;
     private int playhead = -1;
-    private final List<List<Double>> updateSteps = new ArrayList<>();
     private List<Object> emptyChartsKey;
 
     public PlaygroundView(LiveRunService live, PresetLookup presets, ExperimentService experiments, ShareCodec codec) {
@@ -656,13 +655,11 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
         List<LandscapeCanvas.Run> canvasRuns = new ArrayList<>();
         List<String> names = new ArrayList<>();
         List<String> colors = new ArrayList<>();
-        updateSteps.clear();
         for (int i = 0; i < compiled.runs().size(); i++) {
             String label = compiled.runs().get(i).label();
             names.add(label == null || label.isBlank() ? getTranslation("runs.unnamed", i + 1) : label);
             colors.add(color(i));
             canvasRuns.add(new LandscapeCanvas.Run(color(i), names.get(i), visible.get(i)));
-            updateSteps.add(new ArrayList<>());
         }
         canvas.setRuns(canvasRuns);
         canvas.setStride(stride);
@@ -698,55 +695,52 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
     private void onBatch(PlaygroundJob.Batch batch) {
         int n = batch.runs().size();
         List<double[][]> points = new ArrayList<>(n);
-        List<double[]> stateX = new ArrayList<>(n);
-        List<double[]> lossY = new ArrayList<>(n);
-        List<double[]> updX = new ArrayList<>(n);
-        List<double[]> lrY = new ArrayList<>(n);
-        List<double[]> gradY = new ArrayList<>(n);
-        List<double[]> updY = new ArrayList<>(n);
+        List<ChartsPanel.Series> series = new ArrayList<>(n);
         boolean oneD = compiled.landscape().dim() == 1;
         List<String> diverged = new ArrayList<>();
         for (PlaygroundJob.RunBatch rb : batch.runs()) {
             Recorder.Rows rows = rb.rows();
-            int m = rows.steps().length;
-            double[][] pts = new double[m][];
-            double[] sx = new double[m];
-            for (int i = 0; i < m; i++) {
+            double[][] pts = new double[rows.steps().length][];
+            for (int i = 0; i < pts.length; i++) {
                 double[] th = rows.theta()[i];
                 pts[i] = oneD ? new double[]{th[0], rows.loss()[i]} : new double[]{th[0], th.length > 1 ? th[1] : 0};
-                sx[i] = rows.steps()[i];
-                updateSteps.get(rb.run()).add(sx[i]);
             }
             points.add(pts);
-            boolean ended = rb.status() != RunSimulator.Status.RUNNING;
-            int[] keepState = chartRows(rows.firstRow(), m, ended);
-            stateX.add(pick(sx, keepState, rows.firstRow()));
-            lossY.add(pick(rows.loss(), keepState, rows.firstRow()));
-            int u = rows.lr().length;
-            double[] ux = new double[u];
-            List<Double> known = updateSteps.get(rb.run());
-            for (int i = 0; i < u; i++) {
-                int idx = rows.firstUpdate() + i;
-                ux[i] = idx < known.size() ? known.get(idx) : idx * (double) stride;
-            }
-            int[] keepUpdate = chartRows(rows.firstUpdate(), u, ended);
-            updX.add(pick(ux, keepUpdate, rows.firstUpdate()));
-            lrY.add(pick(rows.lr(), keepUpdate, rows.firstUpdate()));
-            gradY.add(pick(rows.gradNorm(), keepUpdate, rows.firstUpdate()));
-            updY.add(pick(rows.updateNorm(), keepUpdate, rows.firstUpdate()));
+            series.add(chartSeries(rows, rb.status() != RunSimulator.Status.RUNNING));
             if (rb.status() == RunSimulator.Status.DIVERGED) {
                 canvas.setDiverged(rb.run(), rb.divergedAtStep());
                 diverged.add(getTranslation("status.divergedRun", label(rb.run()), rb.divergedAtStep()));
             }
         }
         canvas.appendTrajectory(points);
-        charts.append(stateX, lossY, updX, lrY, gradY, updY);
+        charts.append(series);
         timeline.setAvailable(batch.maxStep());
         if (!diverged.isEmpty()) {
             banner.setText(String.join(" · ", diverged));
             banner.setVisible(true);
         }
         status.setText(getTranslation("status.running", batch.maxStep()));
+    }
+
+    /**
+     * A run's rows as chart points: every chartEvery-th row, plus the last row of an ended run.
+     * Update row j belongs to the update leaving step j·stride (the recorder keeps both every stride steps).
+     */
+    private ChartsPanel.Series chartSeries(Recorder.Rows rows, boolean ended) {
+        double[] sx = new double[rows.steps().length];
+        for (int i = 0; i < sx.length; i++) {
+            sx[i] = rows.steps()[i];
+        }
+        double[] ux = new double[rows.lr().length];
+        for (int i = 0; i < ux.length; i++) {
+            ux[i] = (rows.firstUpdate() + i) * (double) stride;
+        }
+        int[] keepState = chartRows(rows.firstRow(), sx.length, ended);
+        int[] keepUpdate = chartRows(rows.firstUpdate(), ux.length, ended);
+        return new ChartsPanel.Series(pick(sx, keepState, rows.firstRow()), pick(rows.loss(), keepState, rows.firstRow()),
+                pick(ux, keepUpdate, rows.firstUpdate()), pick(rows.lr(), keepUpdate, rows.firstUpdate()),
+                pick(rows.gradNorm(), keepUpdate, rows.firstUpdate()),
+                pick(rows.updateNorm(), keepUpdate, rows.firstUpdate()));
     }
 
     /** Global indices of the rows [first, first+n) the charts show: every chartEvery-th, and the last of an ended run. */
@@ -867,29 +861,11 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
         if (job == null) {
             return;
         }
-        List<double[]> sx = new ArrayList<>();
-        List<double[]> ly = new ArrayList<>();
-        List<double[]> ux = new ArrayList<>();
-        List<double[]> lr = new ArrayList<>();
-        List<double[]> gy = new ArrayList<>();
-        List<double[]> uy = new ArrayList<>();
+        List<ChartsPanel.Series> series = new ArrayList<>();
         for (RunSimulator sim : job.simulators()) {
-            Recorder.Rows rows = sim.recorder().read();
-            double[] x = new double[rows.steps().length];
-            for (int i = 0; i < x.length; i++) {
-                x[i] = rows.steps()[i];
-            }
-            boolean ended = sim.status() != RunSimulator.Status.RUNNING;
-            int[] keepState = chartRows(0, x.length, ended);
-            int[] keepUpdate = chartRows(0, rows.lr().length, ended);
-            sx.add(pick(x, keepState, 0));
-            ly.add(pick(rows.loss(), keepState, 0));
-            ux.add(pick(x, keepUpdate, 0));
-            lr.add(pick(rows.lr(), keepUpdate, 0));
-            gy.add(pick(rows.gradNorm(), keepUpdate, 0));
-            uy.add(pick(rows.updateNorm(), keepUpdate, 0));
+            series.add(chartSeries(sim.recorder().read(), sim.status() != RunSimulator.Status.RUNNING));
         }
-        charts.append(sx, ly, ux, lr, gy, uy);
+        charts.append(series);
     }
 
     @Override
