@@ -28,6 +28,8 @@ public final class ExperimentCompiler {
 
     private final Limits limits;
 
+    private volatile Built lastBuilt;
+
     public ExperimentCompiler() {
         this(Limits.DEFAULT);
     }
@@ -75,7 +77,7 @@ public final class ExperimentCompiler {
             throw new SpecException("landscape", "is required", LandscapeFactory.TYPES);
         }
         Map<String, Object> landscapeCanon = LandscapeFactory.withDefaults(lp, limits); // validates, no data built
-        Landscape landscape = LandscapeFactory.create(lp, limits);
+        Landscape landscape = landscapeFor(lp, landscapeCanon);
         int dim = landscape.dim();
         double work = 0;
         for (int s : steps) {
@@ -100,6 +102,31 @@ public final class ExperimentCompiler {
     }
 
     /** The canonical spec (every default filled in) without keeping the compiled experiment. */
+    /**
+     * The landscape of a canonical landscape spec, reusing the last one built. Landscapes are
+     * immutable and fully determined by their canonical spec, and the same spec is compiled over
+     * and over with only run fields changed (every form edit, share-code pruning): rebuilding a
+     * data landscape each time would regenerate its whole data set.
+     */
+    /** The landscape of a landscape spec alone (validated, path "landscape"), through the same reuse. */
+    public Landscape landscape(Map<String, ?> landscapeSpec) {
+        Params lp = new Params(landscapeSpec, "landscape");
+        return landscapeFor(lp, LandscapeFactory.withDefaults(lp, limits));
+    }
+
+    private Landscape landscapeFor(Params lp, Map<String, Object> canonical) {
+        Built last = lastBuilt;
+        if (last != null && last.canonical().equals(canonical)) {
+            return last.landscape();
+        }
+        Landscape built = LandscapeFactory.create(lp, limits);
+        lastBuilt = new Built(canonical, built);
+        return built;
+    }
+
+    private record Built(Map<String, Object> canonical, Landscape landscape) {
+    }
+
     public Map<String, Object> canonical(Map<String, ?> spec) {
         return compile(spec).canonicalSpec();
     }

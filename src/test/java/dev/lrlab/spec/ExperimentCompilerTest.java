@@ -138,4 +138,24 @@ class ExperimentCompilerTest {
                 .get(0).get("game");
         assertEquals("simultaneous", g.get("method"));
     }
+
+    @Test
+    void aLandscapeIsBuiltOnceWhileOnlyRunFieldsChange() {
+        ExperimentCompiler compiler = new ExperimentCompiler();
+        Map<String, Object> data = Map.of("type", "linearRegression", "n", 500, "features", 3);
+        Map<String, Object> run = Map.of("optimizer", Map.of("type", "sgd", "lr", 0.1));
+        var a = compiler.compile(Map.of("landscape", data, "runs", List.of(run)));
+        // other runs, and the same landscape written with its defaults spelled out
+        var b = compiler.compile(Map.of("landscape", a.canonicalSpec().get("landscape"),
+                "runs", List.of(run, Map.of("optimizer", Map.of("type", "adam")))));
+        assertTrue(a.landscape() == b.landscape(), "reused");
+        assertTrue(compiler.landscape(data) == a.landscape(), "reused by the landscape-only lookup");
+        var c = compiler.compile(Map.of("landscape", Map.of("type", "linearRegression", "n", 500, "features", 3,
+                "seed", 2), "runs", List.of(run)));
+        assertTrue(c.landscape() != a.landscape(), "another seed is another data set");
+        // a fresh compiler builds the same landscape: reuse changes nothing observable
+        var fresh = new ExperimentCompiler().compile(Map.of("landscape", data, "runs", List.of(run)));
+        double[] w = {0.3, -0.2, 0.1};
+        assertEquals(fresh.landscape().value(w), a.landscape().value(w));
+    }
 }

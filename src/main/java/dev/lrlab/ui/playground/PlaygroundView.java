@@ -40,8 +40,6 @@ import dev.lrlab.live.LiveRunService;
 import dev.lrlab.share.ShareCodeException;
 import dev.lrlab.share.ShareCodec;
 import dev.lrlab.spec.ExperimentCompiler;
-import dev.lrlab.spec.LandscapeFactory;
-import dev.lrlab.spec.Params;
 import dev.lrlab.spec.SpecException;
 import dev.lrlab.ui.MainLayout;
 import dev.lrlab.ui.chart.ApexChart;
@@ -352,7 +350,7 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
     private void landscapeChanged() {
         Landscape l;
         try {
-            l = LandscapeFactory.create(new Params(landscapeForm.getValue(), "landscape"));
+            l = compiler.landscape(landscapeForm.getValue());
         } catch (SpecException e) {
             specChanged();
             return;
