@@ -1,8 +1,9 @@
 package dev.lrlab.api;
 
+import dev.lrlab.experiment.ExperimentService;
+import dev.lrlab.experiment.LrLabJson;
 import com.fasterxml.jackson.databind.Module;
 import dev.lrlab.presets.PresetCatalog;
-import dev.lrlab.share.ShareCodec;
 import dev.lrlab.spec.Limits;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -33,11 +34,6 @@ public class ApiConfig {
                                                @Value("${lrlab.api.timeout-ms:10000}") long timeoutMs) {
         int n = maxConcurrent > 0 ? maxConcurrent : 2 * Runtime.getRuntime().availableProcessors();
         return new ExperimentService(limits, n, timeoutMs);
-    }
-
-    @Bean
-    public ShareCodec shareCodec(Limits limits) {
-        return new ShareCodec(limits);
     }
 
     @Bean

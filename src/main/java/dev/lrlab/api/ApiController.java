@@ -3,7 +3,8 @@ package dev.lrlab.api;
 import dev.lrlab.core.engine.ExperimentResult;
 import dev.lrlab.presets.Preset;
 import dev.lrlab.presets.PresetCatalog;
-import dev.lrlab.share.ShareCodec;
+import dev.lrlab.experiment.AnalyzeResponse;
+import dev.lrlab.experiment.ExperimentService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
@@ -47,12 +48,9 @@ public class ApiController {
 
     private final ExperimentService service;
     private final PresetCatalog presets;
-    private final ShareCodec share;
-
-    public ApiController(ExperimentService service, PresetCatalog presets, ShareCodec share) {
+    public ApiController(ExperimentService service, PresetCatalog presets) {
         this.service = service;
         this.presets = presets;
-        this.share = share;
     }
 
     @Operation(summary = "Run an experiment", description = "Compiles the spec (all fields validated, server caps "
@@ -122,7 +120,7 @@ public class ApiController {
     @PostMapping("/share")
     public ShareResponse share(@RequestBody(required = false) byte[] body, HttpServletRequest req) {
         checkJson(req);
-        String code = share.encode(service.parseSpec(body));
+        String code = service.shareCode(service.parseSpec(body));
         String url = ServletUriComponentsBuilder.fromContextPath(req).path("/playground").queryParam("s", code)
                 .build().toUriString();
         return new ShareResponse(code, url);
@@ -133,7 +131,7 @@ public class ApiController {
     @ApiResponse(responseCode = "400", content = @Content(schema = @Schema(implementation = ApiError.class)))
     @GetMapping("/share/{code}")
     public Map<String, Object> unshare(@PathVariable("code") String code) {
-        return share.decode(code);
+        return service.open(code).minimal();
     }
 
     /** Anything else under /api is a JSON 404, never the Vaadin app. */

@@ -1,5 +1,9 @@
 package dev.lrlab.api;
 
+import dev.lrlab.experiment.BusyException;
+import dev.lrlab.experiment.InputException;
+import dev.lrlab.experiment.TimeLimitException;
+import org.springframework.http.HttpHeaders;
 import dev.lrlab.share.ShareCodeException;
 import dev.lrlab.spec.SpecException;
 import java.util.List;
@@ -26,6 +30,24 @@ public class ApiExceptionHandler {
     @ExceptionHandler(ApiException.class)
     public ResponseEntity<ApiError> api(ApiException e) {
         return error(e.status(), e.body());
+    }
+
+    @ExceptionHandler(InputException.class)
+    public ResponseEntity<ApiError> input(InputException e) {
+        return error(HttpStatus.BAD_REQUEST, new ApiError(e.getMessage(), e.where(), List.of()));
+    }
+
+    @ExceptionHandler(TimeLimitException.class)
+    public ResponseEntity<ApiError> timeLimit(TimeLimitException e) {
+        return error(HttpStatus.UNPROCESSABLE_ENTITY, new ApiError(e.getMessage(), null, List.of()));
+    }
+
+    /** Busy: 503 with Retry-After, so well-behaved clients back off instead of hammering. */
+    @ExceptionHandler(BusyException.class)
+    public ResponseEntity<ApiError> busy(BusyException e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.RETRY_AFTER, Integer.toString(e.retryAfterSeconds()))
+                .body(new ApiError(e.getMessage(), null, List.of()));
     }
 
     @ExceptionHandler(SpecException.class)

@@ -4,16 +4,13 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.lrlab.api.ApiError;
-import dev.lrlab.api.LrLabJson;
+import dev.lrlab.experiment.ExperimentService;
+import dev.lrlab.experiment.LrLabJson;
 import dev.lrlab.core.engine.ExperimentResult;
-import dev.lrlab.core.engine.ExperimentRunner;
-import dev.lrlab.core.engine.RunResult;
 import dev.lrlab.presets.Preset;
 import dev.lrlab.presets.PresetCatalog;
 import dev.lrlab.share.ShareCodeException;
-import dev.lrlab.share.ShareCodec;
-import dev.lrlab.spec.ExperimentCompiler;
+import dev.lrlab.spec.Limits;
 import dev.lrlab.spec.SpecException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -44,6 +41,9 @@ public final class Cli {
     private final PrintStream stdout;
     private final PrintStream stderr;
     private final ObjectMapper json = LrLabJson.mapper();
+
+    /** No time limit on the command line: the caps of the spec still apply. */
+    private final ExperimentService service = new ExperimentService(Limits.DEFAULT, 1, Long.MAX_VALUE / 4);
 
     public Cli(InputStream stdin, PrintStream stdout, PrintStream stderr) {
         this.stdin = stdin;
@@ -78,13 +78,13 @@ public final class Cli {
                 default -> throw new Usage("unknown command '" + args[0] + "'");
             };
         } catch (SpecException e) {
-            return fail(new ApiError(e.getMessage(), e.field(), e.allowed()));
+            return fail(new CliError(e.getMessage(), e.field(), e.allowed()));
         } catch (ShareCodeException e) {
-            return fail(new ApiError(e.getMessage(), "code", List.of()));
+            return fail(new CliError(e.getMessage(), "code", List.of()));
         } catch (Usage e) {
-            return fail(new ApiError(e.getMessage() + "\n" + USAGE, null, e.allowed));
+            return fail(new CliError(e.getMessage() + "\n" + USAGE, null, e.allowed));
         } catch (IOException e) {
-            return fail(new ApiError(e.getMessage(), null, List.of()));
+            return fail(new CliError(e.getMessage(), null, List.of()));
         }
     }
 
@@ -126,8 +126,8 @@ public final class Cli {
             throw new Usage("unknown format '" + format + "'", List.of("json", "csv"));
         }
         Map<String, Object> spec = readSpec(source);
-        ExperimentResult result = ExperimentRunner.run(new ExperimentCompiler().compile(spec));
-        byte[] bytes = format.equals("csv") ? csv(result).getBytes(StandardCharsets.UTF_8)
+        ExperimentResult result = service.simulate(service.compile(spec));
+        byte[] bytes = format.equals("csv") ? service.csv(result).getBytes(StandardCharsets.UTF_8)
                 : (json.writeValueAsString(result) + "\n").getBytes(StandardCharsets.UTF_8);
         if (out == null || out.equals("-")) {
             stdout.write(bytes);
@@ -159,7 +159,7 @@ public final class Cli {
         if (args.length != 2) {
             throw new Usage("share takes one spec");
         }
-        stdout.println(new ShareCodec().encode(readSpec(args[1])));
+        stdout.println(service.shareCode(readSpec(args[1])));
         return 0;
     }
 
@@ -167,7 +167,7 @@ public final class Cli {
         if (args.length != 2) {
             throw new Usage("unshare takes one code");
         }
-        Map<String, Object> spec = new ShareCodec().decode(args[1]);
+        Map<String, Object> spec = service.open(args[1]).minimal();
         stdout.println(json.writerWithDefaultPrettyPrinter().writeValueAsString(spec));
         return 0;
     }
@@ -210,66 +210,17 @@ public final class Cli {
         return (Map<String, Object>) m;
     }
 
-    /** One row per recorded state per run: run,label,step,theta_0..,loss,lr,gradNorm,updateNorm. */
-    public static String csv(ExperimentResult result) {
-        int d = 0;
-        for (RunResult r : result.runs()) {
-            d = Math.max(d, r.recordedDim());
-        }
-        StringBuilder sb = new StringBuilder("run,label,step");
-        for (int k = 0; k < d; k++) {
-            sb.append(",theta_").append(k);
-        }
-        sb.append(",loss,lr,gradNorm,updateNorm\n");
-        for (int ri = 0; ri < result.runs().size(); ri++) {
-            RunResult r = result.runs().get(ri);
-            String label = csvText(r.label());
-            for (int i = 0; i < r.steps().length; i++) {
-                sb.append(ri).append(',').append(label).append(',').append(r.steps()[i]);
-                double[] th = r.theta()[i];
-                for (int k = 0; k < d; k++) {
-                    sb.append(',');
-                    if (k < th.length) {
-                        num(sb, th[k]);
-                    }
-                }
-                sb.append(',');
-                num(sb, r.loss()[i]);
-                for (double[] col : new double[][]{r.lr(), r.gradNorm(), r.updateNorm()}) {
-                    sb.append(',');
-                    if (i < col.length) {
-                        num(sb, col[i]);
-                    }
-                }
-                sb.append('\n');
-            }
-        }
-        return sb.toString();
-    }
-
-    private static void num(StringBuilder sb, double v) {
-        if (Double.isFinite(v)) {
-            sb.append(v);
-        }
-    }
-
-    private static String csvText(String s) {
-        if (s == null) {
-            return "";
-        }
-        if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) {
-            return '"' + s.replace("\"", "\"\"") + '"';
-        }
-        return s;
-    }
-
-    private int fail(ApiError e) {
+    private int fail(CliError e) {
         try {
             stderr.println(json.writeValueAsString(e));
         } catch (JsonProcessingException ex) {
             stderr.println(e.error());
         }
         return 2;
+    }
+
+    /** The error printed on stderr: the same shape as the REST API's {@code {"error","field","allowed"}}. */
+    record CliError(String error, String field, List<String> allowed) {
     }
 
     /** Bad command-line arguments. */

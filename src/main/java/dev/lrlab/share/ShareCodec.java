@@ -2,14 +2,9 @@ package dev.lrlab.share;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.lrlab.spec.ExperimentCompiler;
-import dev.lrlab.spec.Limits;
-import dev.lrlab.spec.SpecException;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.DataFormatException;
@@ -20,10 +15,10 @@ import java.util.zip.Inflater;
  * Experiment spec ↔ compact URL-safe share code.
  *
  * <p>Format version 1: {@code "1." + base64url(rawDeflate(json, dictionary))} without padding.
- * The JSON is the <em>canonical-minimal</em> spec: the canonical spec (every default filled in)
- * with every field removed whose absence leaves the canonical spec unchanged. Decoding compiles the
- * JSON again, so the decoded spec describes the identical experiment (same runs, seeds and
- * trajectories). The deflate stream uses {@link #DICTIONARY} as preset dictionary (frequent spec
+ * The JSON is the <em>canonical-minimal</em> spec (see {@code experiment.MinimalForm}): the
+ * canonical spec without the fields that hold their default. The codec only packs and unpacks;
+ * the application layer compiles what it unpacks, so the decoded spec describes the identical
+ * experiment (same runs, seeds and trajectories). The deflate stream uses {@link #DICTIONARY} as preset dictionary (frequent spec
  * words), which is part of format 1 and must never change; a new dictionary needs a new version.
  * The inflated JSON is capped at {@link #MAX_INFLATED} bytes (zip-bomb guard).
  */
@@ -49,19 +44,13 @@ public final class ShareCodec {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final ExperimentCompiler compiler;
-
-    public ShareCodec() {
-        this(Limits.DEFAULT);
+    /** A copy of the format-1 preset dictionary (for tools and tests that build raw codes). */
+    public static byte[] dictionary() {
+        return DICTIONARY.clone();
     }
 
-    public ShareCodec(Limits limits) {
-        this.compiler = new ExperimentCompiler(limits);
-    }
-
-    /** The code of a spec; throws {@link SpecException} when the spec is not valid. */
-    public String encode(Map<String, ?> spec) {
-        Map<String, Object> minimal = minimal(spec);
+    /** The code of a spec as given (callers pass the minimal form of a compiled experiment). */
+    public String encode(Map<String, ?> minimal) {
         byte[] json;
         try {
             json = JSON.writeValueAsBytes(minimal);
@@ -85,7 +74,10 @@ public final class ShareCodec {
         }
     }
 
-    /** The spec of a code (canonical-minimal, valid); throws {@link ShareCodeException}. */
+    /**
+     * The spec a code holds, unpacked but not compiled (the caller compiles it once); throws
+     * {@link ShareCodeException} for damaged, truncated or foreign codes.
+     */
     @SuppressWarnings("unchecked")
     public Map<String, Object> decode(String code) {
         if (code == null || code.isBlank()) {
@@ -122,14 +114,7 @@ public final class ShareCodec {
         if (!(parsed instanceof Map<?, ?> m)) {
             throw new ShareCodeException("The share code does not hold an experiment spec (a JSON object).");
         }
-        Map<String, Object> spec = (Map<String, Object>) m;
-        try {
-            compiler.compile(spec);
-        } catch (SpecException e) {
-            throw new ShareCodeException("The share code holds a spec this server cannot run: "
-                    + (e.field() == null || e.field().isEmpty() ? "" : e.field() + " ") + e.getMessage(), e);
-        }
-        return spec;
+        return (Map<String, Object>) m;
     }
 
     private static byte[] inflate(byte[] compressed) {
@@ -164,84 +149,6 @@ public final class ShareCodec {
         } finally {
             inf.end();
         }
-    }
-
-    /**
-     * The canonical spec with every field removed whose absence does not change the canonical spec
-     * (defaults, nulls). Throws {@link SpecException} for an invalid spec.
-     */
-    public Map<String, Object> minimal(Map<String, ?> spec) {
-        Map<String, Object> canon = compiler.canonical(spec);
-        String target = json(canon);
-        Map<String, Object> work = deepCopy(canon);
-        if (!json(compiler.canonical(work)).equals(target)) {
-            // the canonical form is not a fixpoint (should not happen): share the spec as given
-            Map<String, Object> asGiven = deepCopy(spec);
-            return asGiven;
-        }
-        prune(work, work, target);
-        return work;
-    }
-
-    /** Depth-first: try removing each field of {@code node}; keep the removal when the result is unchanged. */
-    @SuppressWarnings("unchecked")
-    private void prune(Map<String, Object> root, Map<String, Object> node, String target) {
-        for (String key : new ArrayList<>(node.keySet())) {
-            Object value = node.remove(key);
-            if (value != null && !sameAs(root, target)) {
-                node.put(key, value);
-                if (value instanceof Map<?, ?> child) {
-                    prune(root, (Map<String, Object>) child, target);
-                } else if (value instanceof List<?> list) {
-                    for (Object item : list) {
-                        if (item instanceof Map<?, ?> child) {
-                            prune(root, (Map<String, Object>) child, target);
-                        }
-                    }
-                }
-            }
-        }
-        // keep the field order of the canonical spec
-    }
-
-    private boolean sameAs(Map<String, Object> root, String target) {
-        try {
-            return json(compiler.canonical(root)).equals(target);
-        } catch (RuntimeException e) { // SpecException, or a validation gap for a field that must stay
-            return false;
-        }
-    }
-
-    private static String json(Object o) {
-        try {
-            return JSON.writeValueAsString(o);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> deepCopy(Map<String, ?> m) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        for (Map.Entry<String, ?> e : m.entrySet()) {
-            out.put(e.getKey(), copy(e.getValue()));
-        }
-        return out;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Object copy(Object v) {
-        if (v instanceof Map<?, ?> m) {
-            return deepCopy((Map<String, ?>) m);
-        }
-        if (v instanceof List<?> l) {
-            List<Object> out = new ArrayList<>();
-            for (Object o : l) {
-                out.add(copy(o));
-            }
-            return out;
-        }
-        return v;
     }
 
     private static String shorten(String s) {

@@ -22,13 +22,21 @@ public final class ExperimentCompiler {
     public static final List<String> TOP_FIELDS = List.of("version", "landscape", "runs");
     public static final List<String> RUN_FIELDS = List.of("label", "color", "start", "steps", "seed", "optimizer",
             "schedule", "clipNorm", "noise", "rollback", "resetMomentumOnRestart", "record", "game");
-    public static final List<String> NOISE_TYPES = List.of("gaussian", "minibatch", "thermostat");
-    public static final List<String> GAME_METHODS = List.of("simultaneous", "alternating", "optimistic",
-            "extragradient");
+    public static final List<String> NOISE_TYPES = RunDefaults.NOISE_TYPES;
+    public static final List<String> GAME_METHODS = RunDefaults.GAME_METHODS;
 
     private final Limits limits;
 
-    private volatile Built lastBuilt;
+    /**
+     * Landscapes recently built, keyed by their canonical spec. Landscapes are immutable and fully
+     * determined by that spec, and the same landscape is compiled over and over with only run
+     * fields changed: rebuilding a data landscape each time would regenerate its whole data set.
+     * Keyed (not one slot), so two users on different data landscapes do not evict each other.
+     */
+    private final LandscapeCache landscapes = new LandscapeCache(LANDSCAPE_CACHE_SIZE);
+    static final int LANDSCAPE_CACHE_SIZE = 16;
+    /** Compiles done by this compiler: a test asserts one per edit and one per opened link. */
+    private final java.util.concurrent.atomic.LongAdder compiles = new java.util.concurrent.atomic.LongAdder();
 
     public ExperimentCompiler() {
         this(Limits.DEFAULT);
@@ -42,7 +50,13 @@ public final class ExperimentCompiler {
         return new ExperimentCompiler().compile(spec);
     }
 
+    /** How many times {@link #compile} ran on this compiler. */
+    public long compileCount() {
+        return compiles.sum();
+    }
+
     public CompiledExperiment compile(Map<String, ?> spec) {
+        compiles.increment();
         if (spec == null) {
             throw new SpecException("", "the spec is empty");
         }
@@ -66,7 +80,7 @@ public final class ExperimentCompiler {
         for (int i = 0; i < runs.size(); i++) {
             Params r = runs.get(i);
             r.allowOnly(RUN_FIELDS);
-            steps[i] = r.integer("steps", 100, 0, Integer.MAX_VALUE);
+            steps[i] = r.integer("steps", RunDefaults.STEPS, 0, Integer.MAX_VALUE);
             if (steps[i] > limits.maxStepsPerRun()) {
                 throw new SpecException(r.pathOf("steps"), "at most " + limits.maxStepsPerRun()
                         + " steps per run (server limit)");
@@ -101,13 +115,6 @@ public final class ExperimentCompiler {
         return new CompiledExperiment(landscape, configs, canon);
     }
 
-    /** The canonical spec (every default filled in) without keeping the compiled experiment. */
-    /**
-     * The landscape of a canonical landscape spec, reusing the last one built. Landscapes are
-     * immutable and fully determined by their canonical spec, and the same spec is compiled over
-     * and over with only run fields changed (every form edit, share-code pruning): rebuilding a
-     * data landscape each time would regenerate its whole data set.
-     */
     /** The landscape of a landscape spec alone (validated, path "landscape"), through the same reuse. */
     public Landscape landscape(Map<String, ?> landscapeSpec) {
         Params lp = new Params(landscapeSpec, "landscape");
@@ -115,18 +122,10 @@ public final class ExperimentCompiler {
     }
 
     private Landscape landscapeFor(Params lp, Map<String, Object> canonical) {
-        Built last = lastBuilt;
-        if (last != null && last.canonical().equals(canonical)) {
-            return last.landscape();
-        }
-        Landscape built = LandscapeFactory.create(lp, limits);
-        lastBuilt = new Built(canonical, built);
-        return built;
+        return landscapes.get(canonical, () -> LandscapeFactory.create(lp, limits));
     }
 
-    private record Built(Map<String, Object> canonical, Landscape landscape) {
-    }
-
+    /** The canonical spec (every default filled in) without keeping the compiled experiment. */
     public Map<String, Object> canonical(Map<String, ?> spec) {
         return compile(spec).canonicalSpec();
     }
@@ -134,7 +133,7 @@ public final class ExperimentCompiler {
     private RunConfig compileRun(Params r, int index, int steps, Landscape landscape, Map<String, Object> c) {
         int dim = landscape.dim();
         boolean game = landscape.isGame();
-        String label = r.string("label", "Run " + (index + 1));
+        String label = r.string("label", RunDefaults.label(index));
         String color = r.string("color", null);
         double[] start = r.numbers("start");
         if (start == null) {
@@ -150,7 +149,7 @@ public final class ExperimentCompiler {
                 }
             }
         }
-        int seed = r.integer("seed", 0, 0, Integer.MAX_VALUE);
+        int seed = r.integer("seed", RunDefaults.SEED, 0, Integer.MAX_VALUE);
 
         Params op = r.object("optimizer");
         if (op == null) {
@@ -191,8 +190,8 @@ public final class ExperimentCompiler {
             switch (type) {
                 case "gaussian" -> {
                     np.allowOnly("type", "sigma", "batchSize");
-                    double sigma = np.number("sigma", 0.1, 0, 1e6);
-                    int b = np.integer("batchSize", 1, 1, 1_000_000_000);
+                    double sigma = np.number("sigma", RunDefaults.GAUSSIAN_SIGMA, 0, 1e6);
+                    int b = np.integer("batchSize", RunDefaults.BATCH_SIZE, 1, 1_000_000_000);
                     noiseCanon.put("sigma", sigma);
                     noiseCanon.put("batchSize", b);
                     noise = new RunConfig.Gaussian(sigma, b);
@@ -203,13 +202,13 @@ public final class ExperimentCompiler {
                         throw new SpecException(np.pathOf("type"), "minibatch noise needs a data landscape "
                                 + "(linearRegression)", List.of("gaussian", "thermostat"));
                     }
-                    int b = np.integer("batchSize", 1, 1, landscape.dataSize());
+                    int b = np.integer("batchSize", RunDefaults.BATCH_SIZE, 1, landscape.dataSize());
                     noiseCanon.put("batchSize", b);
                     noise = new RunConfig.Minibatch(b);
                 }
                 case "thermostat" -> {
                     np.allowOnly("type", "targetK");
-                    double k = np.number("targetK", 0.01, 1e-300, 1e6);
+                    double k = np.number("targetK", RunDefaults.THERMOSTAT_TARGET_K, 1e-300, 1e6);
                     noiseCanon.put("targetK", k);
                     noise = new RunConfig.Thermostat(k);
                 }
@@ -225,9 +224,9 @@ public final class ExperimentCompiler {
                 throw new SpecException(r.pathOf("rollback"), "roll-back is not available for games");
             }
             rp.allowOnly("ratio", "factor", "maxRetries");
-            double ratio = rp.number("ratio", 1.5, 1, 1e6);
-            double factor = rp.number("factor", 0.5, 1e-6, 0.999999);
-            int maxRetries = rp.integer("maxRetries", 10, 0, 50);
+            double ratio = rp.number("ratio", RunDefaults.ROLLBACK_RATIO, 1, 1e6);
+            double factor = rp.number("factor", RunDefaults.ROLLBACK_FACTOR, 1e-6, 0.999999);
+            int maxRetries = rp.integer("maxRetries", RunDefaults.ROLLBACK_MAX_RETRIES, 0, 50);
             rollbackCanon = new LinkedHashMap<>();
             rollbackCanon.put("ratio", ratio);
             rollbackCanon.put("factor", factor);
@@ -235,12 +234,12 @@ public final class ExperimentCompiler {
             rollback = new RunConfig.Rollback(ratio, factor, maxRetries);
         }
 
-        boolean reset = r.bool("resetMomentumOnRestart", false);
-        int every = 1;
+        boolean reset = r.bool("resetMomentumOnRestart", RunDefaults.RESET_MOMENTUM_ON_RESTART);
+        int every = RunDefaults.RECORD_EVERY;
         Params rec = r.object("record");
         if (rec != null) {
             rec.allowOnly("every");
-            every = rec.integer("every", 1, 1, Math.max(1, limits.maxStepsPerRun()));
+            every = rec.integer("every", RunDefaults.RECORD_EVERY, 1, Math.max(1, limits.maxStepsPerRun()));
         }
 
         RunConfig.GameMethod method = null;
@@ -255,7 +254,7 @@ public final class ExperimentCompiler {
         if (game) {
             Params g = gp == null ? new Params(Map.of(), r.pathOf("game")) : gp;
             g.allowOnly("method", "yOptimizer");
-            String m = g.choice("method", "simultaneous", GAME_METHODS);
+            String m = g.choice("method", RunDefaults.GAME_METHOD, GAME_METHODS);
             method = RunConfig.GameMethod.valueOf(m.toUpperCase(java.util.Locale.ROOT));
             Params yo = g.object("yOptimizer");
             Params yOpt = yo == null ? op : yo;

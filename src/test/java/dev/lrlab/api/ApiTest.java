@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lrlab.experiment.ExperimentService;
 import dev.lrlab.presets.PresetCatalog;
 import java.util.List;
 import java.util.Map;
@@ -189,7 +190,7 @@ class ApiTest {
         Map<String, Object> decoded = json.readValue(spec, Map.class);
         @SuppressWarnings("unchecked")
         Map<String, Object> original = json.readValue(ApiController.TWO_RUNS, Map.class);
-        assertThat(service.compile(decoded).canonicalSpec()).isEqualTo(service.compile(original).canonicalSpec());
+        assertThat(service.compile(decoded).canonical()).isEqualTo(service.compile(original).canonical());
         mvc.perform(get("/api/share/1.AAAA")).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.field").value("code"));
         mvc.perform(get("/api/share/2.abc")).andExpect(status().isBadRequest())

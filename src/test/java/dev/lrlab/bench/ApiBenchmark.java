@@ -1,6 +1,6 @@
 package dev.lrlab.bench;
 
-import dev.lrlab.api.ExperimentService;
+import dev.lrlab.experiment.ExperimentService;
 import dev.lrlab.spec.Limits;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;

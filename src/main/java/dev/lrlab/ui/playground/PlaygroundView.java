@@ -24,22 +24,18 @@ import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
 import com.vaadin.flow.server.StreamResource;
-import dev.lrlab.api.ExperimentService;
-import dev.lrlab.cli.Cli;
-import dev.lrlab.core.engine.Analysis;
+import dev.lrlab.experiment.Compiled;
+import dev.lrlab.experiment.ExperimentService;
+import dev.lrlab.experiment.LrCurve;
 import dev.lrlab.core.engine.ExperimentResult;
 import dev.lrlab.core.engine.CompiledExperiment;
-import dev.lrlab.core.engine.ExperimentRunner;
 import dev.lrlab.core.engine.Recorder;
 import dev.lrlab.core.engine.RunConfig;
 import dev.lrlab.core.engine.RunSimulator;
 import dev.lrlab.core.landscape.Landscape;
-import dev.lrlab.core.schedule.CurvatureSchedule;
 import dev.lrlab.live.LiveRun;
 import dev.lrlab.live.LiveRunService;
 import dev.lrlab.share.ShareCodeException;
-import dev.lrlab.share.ShareCodec;
-import dev.lrlab.spec.ExperimentCompiler;
 import dev.lrlab.spec.SpecException;
 import dev.lrlab.ui.MainLayout;
 import dev.lrlab.ui.chart.ApexChart;
@@ -70,8 +66,6 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
 
     private final LiveRunService live;
     private final PresetLookup presets;
-    private final ShareCodec codec;
-    private final ExperimentCompiler compiler;
     private final ExperimentService experiments;
 
     // experiment being edited
@@ -79,6 +73,8 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
     private final List<Map<String, Object>> runs = new ArrayList<>();
     private final List<Boolean> visible = new ArrayList<>();
     private int selected;
+    /** The edited experiment, compiled once per edit; null while the forms hold an invalid spec. */
+    private Compiled experiment;
     private CompiledExperiment compiled;
     private Map<String, Object> shownLandscape;
     private String presetId;
@@ -120,12 +116,10 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
     private int playhead = -1;
     private List<Object> emptyChartsKey;
 
-    public PlaygroundView(LiveRunService live, PresetLookup presets, ExperimentService experiments, ShareCodec codec) {
+    public PlaygroundView(LiveRunService live, PresetLookup presets, ExperimentService experiments) {
         this.live = live;
         this.presets = presets;
         this.experiments = experiments;
-        this.codec = codec;
-        this.compiler = new ExperimentCompiler(experiments.limits());
         addClassName("lr-playground");
         build();
     }
@@ -256,41 +250,40 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
         QueryParameters q = event.getLocation().getQueryParameters();
         String code = q.getSingleParameter("s").orElse(null);
         presetId = q.getSingleParameter("preset").orElse(null);
-        Map<String, Object> spec = null;
         if (code != null) {
             try {
-                spec = codec.decode(code);
-                compiler.compile(spec);
-            } catch (ShareCodeException | SpecException e) {
-                showBrokenLink(e instanceof SpecException se ? se.field() + ": " + se.getMessage() : e.getMessage());
-                return;
+                load(experiments.open(code)); // the one compile of an opened link
+            } catch (ShareCodeException e) {
+                showBrokenLink(e.getMessage());
             }
-        } else if (presetId != null) {
+            return;
+        }
+        Map<String, Object> spec = null;
+        if (presetId != null) {
             spec = presets.spec(presetId);
             if (spec == null) {
                 showBrokenLink(getTranslation("broken.preset", presetId));
                 return;
             }
         }
-        load(spec == null ? DefaultExperiment.spec() : spec);
+        load(experiments.compile(spec == null ? DefaultExperiment.spec() : spec));
     }
 
-    /** Shows a spec in all forms (canonical: every default filled in). */
-    void load(Map<String, Object> spec) {
+    /**
+     * Shows a compiled experiment in all forms (canonical: every default filled in). Runs without
+     * a colour keep none in the spec and are drawn in their palette colour, so the forms hold exactly
+     * the canonical spec and loading needs no second compile.
+     */
+    void load(Compiled experiment) {
         stopRun();
         brokenLink.setVisible(false);
         layout.setVisible(true);
-        Map<String, Object> canonical = compiler.canonical(spec);
+        Map<String, Object> canonical = experiment.canonical();
         landscapeSpec = castMap(canonical.get("landscape"));
         runs.clear();
         visible.clear();
-        List<?> rs = (List<?>) canonical.get("runs");
-        for (int i = 0; i < rs.size(); i++) {
-            Map<String, Object> r = castMap(rs.get(i));
-            if (r.get("color") == null) {
-                r.put("color", RunPalette.color(i));
-            }
-            runs.add(r);
+        for (Object r : (List<?>) canonical.get("runs")) {
+            runs.add(castMap(r));
             visible.add(true);
         }
         selected = 0;
@@ -298,7 +291,7 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
         shownLandscape = null;
         showSelected();
         showPreset();
-        specChanged();
+        compiledChanged(experiment);
     }
 
     private void showBrokenLink(String why) {
@@ -316,7 +309,7 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
         fresh.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         fresh.addClickListener(e -> {
             presetId = null;
-            load(DefaultExperiment.spec());
+            load(experiments.compile(DefaultExperiment.spec()));
         });
         Anchor gallery = new Anchor("presets", getTranslation("broken.presets"));
         Div actions = new Div(fresh, gallery);
@@ -350,7 +343,7 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
     private void landscapeChanged() {
         Landscape l;
         try {
-            l = compiler.landscape(landscapeForm.getValue());
+            l = experiments.landscape(landscapeForm.getValue());
         } catch (SpecException e) {
             specChanged();
             return;
@@ -456,9 +449,11 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
         landscapeForm.clearErrors();
         editor.clearErrors();
         Map<String, Object> spec = spec();
+        Compiled c;
         try {
-            compiled = compiler.compile(spec);
+            c = experiments.compile(spec); // the one compile of this edit
         } catch (SpecException e) {
+            experiment = null;
             compiled = null;
             showError(e);
             play.setEnabled(false);
@@ -466,6 +461,13 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
             step10.setEnabled(false);
             return;
         }
+        compiledChanged(c);
+    }
+
+    /** Everything that follows a new compiled experiment: plots, readouts, preview, URL. */
+    private void compiledChanged(Compiled c) {
+        experiment = c;
+        compiled = c.engine();
         play.setEnabled(true);
         step1.setEnabled(true);
         step10.setEnabled(true);
@@ -536,36 +538,31 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
         if (compiled == null || selected >= compiled.runs().size()) {
             return;
         }
-        Analysis.Preview p = ExperimentRunner.preview(compiled, selected);
-        String type = String.valueOf(castMap(runs.get(selected).get("optimizer")).get("type"));
-        boolean adaptive = !type.equals("sgd") || compiled.runs().get(selected).schedule() instanceof CurvatureSchedule;
-        boolean quadratic = "quadratic".equals(castMap(compiled.canonicalSpec().get("landscape")).get("type"));
-        readouts.showPreview(p, adaptive, quadratic);
+        var p = experiments.preview(experiment, selected);
+        readouts.showPreview(p.analysis(), p.adaptive(), p.quadratic());
     }
 
     private void showSchedulePreview() {
-        RunConfig cfg = compiled.runs().get(selected);
-        if (cfg.schedule() instanceof CurvatureSchedule) {
+        LrCurve curve = experiments.lrCurve(experiment, selected, 600);
+        if (curve.curvature()) {
             schedulePreview.setVisible(false);
             scheduleNote.setText(getTranslation("schedule.curvature.note"));
             return;
         }
         schedulePreview.setVisible(true);
         scheduleNote.setText(getTranslation("schedule.preview.note"));
-        int n = cfg.steps();
-        int every = Math.max(1, n / 600);
         List<Double> xs = new ArrayList<>();
         List<Double> ys = new ArrayList<>();
-        for (int t = 0; t < n; t += every) {
-            xs.add((double) t);
-            ys.add(cfg.schedule().lr(t));
+        for (int i = 0; i < curve.steps().length; i++) {
+            xs.add(curve.steps()[i]);
+            ys.add(curve.lr()[i]);
         }
         schedulePreview.setOptions(ChartOptions.series(getTranslation("schedule.preview"), getTranslation("chart.step"),
                 getTranslation("chart.lr"), color(selected), xs, ys));
     }
 
     private void updateUrl() {
-        String code = codec.encode(compiled.canonicalSpec());
+        String code = experiments.shareCode(experiment);
         StringBuilder url = new StringBuilder("?s=").append(code);
         if (presetId != null) {
             url.append("&preset=").append(presetId);
@@ -577,10 +574,10 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
 
     /** A download of the full run, computed on request by the API's bounded executor. */
     private StreamResource download(String name, String type, boolean csv) {
-        Map<String, Object> spec = compiled.canonicalSpec();
+        Compiled shown = experiment;
         StreamResource r = new StreamResource(name, () -> {
-            ExperimentResult result = experiments.simulate(spec);
-            String text = csv ? Cli.csv(result) : experiments.write(result);
+            ExperimentResult result = experiments.simulate(shown);
+            String text = csv ? experiments.csv(result) : experiments.write(result);
             return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
         });
         r.setContentType(type);

@@ -1,4 +1,4 @@
-package dev.lrlab.api;
+package dev.lrlab.experiment;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamReadConstraints;

@@ -1,4 +1,4 @@
-package dev.lrlab.api;
+package dev.lrlab.experiment;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -11,6 +11,9 @@ import dev.lrlab.core.engine.ExperimentRunner;
 import dev.lrlab.core.engine.RunConfig;
 import dev.lrlab.core.engine.RunResult;
 import dev.lrlab.core.landscape.Landscape;
+import dev.lrlab.core.schedule.CurvatureSchedule;
+import dev.lrlab.share.ShareCodeException;
+import dev.lrlab.share.ShareCodec;
 import dev.lrlab.spec.ExperimentCompiler;
 import dev.lrlab.spec.Limits;
 import dev.lrlab.spec.SpecException;
@@ -30,18 +33,22 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.springframework.http.HttpStatus;
 
 /**
- * What the REST endpoints do, without HTTP: parse the JSON body, compile it (caps from
+ * The application layer: every surface (pages, REST API, CLI, links, presets, classes) compiles,
+ * simulates, analyzes, shares and exports experiments through this one service, which knows no
+ * HTTP and no Vaadin. Parse a JSON body, compile it once ({@link Compiled}: caps from
  * {@link Limits}, answered at once), and run the work on a bounded pool: at most
- * {@code maxConcurrent} requests compute at once (more are refused with 503, never queued), each
- * for at most {@code timeoutMs} (then the run is interrupted and the request answered with 422).
+ * {@code maxConcurrent} computations at once, each for at most {@code timeoutMs} (then it is
+ * interrupted: {@link TimeLimitException}). Errors are plain exceptions ({@code SpecException},
+ * {@link InputException}, {@link BusyException}, {@link TimeLimitException},
+ * {@code ShareCodeException}); each surface maps them to its own answer.
  */
 public class ExperimentService implements AutoCloseable {
     private final ExperimentCompiler compiler;
     private final Limits limits;
     private final ObjectMapper json;
+    private final ShareCodec codec = new ShareCodec();
     private final ExecutorService pool;
     private final Semaphore slots;
     private final int maxConcurrent;
@@ -82,46 +89,85 @@ public class ExperimentService implements AutoCloseable {
     @SuppressWarnings("unchecked")
     public Map<String, Object> parseSpec(byte[] body) {
         if (body == null || body.length == 0) {
-            throw new ApiException(HttpStatus.BAD_REQUEST,
-                    "the request body is empty; send an experiment spec (a JSON object)");
+            throw new InputException("the request body is empty; send an experiment spec (a JSON object)");
         }
         Object parsed;
         try {
             parsed = json.readValue(body, Object.class);
         } catch (StreamConstraintsException e) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "the JSON is too deeply nested or has too long values");
+            throw new InputException("the JSON is too deeply nested or has too long values");
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
             String where = loc == null || loc.getLineNr() < 1 ? null
                     : "line " + loc.getLineNr() + ", column " + loc.getColumnNr();
-            throw new ApiException(HttpStatus.BAD_REQUEST, "malformed JSON: " + e.getOriginalMessage(), where, List.of());
+            throw new InputException("malformed JSON: " + e.getOriginalMessage(), where);
         } catch (IOException e) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "cannot read the request body: " + e.getMessage());
+            throw new InputException("cannot read the request body: " + e.getMessage());
         }
         if (parsed == null) {
-            throw new ApiException(HttpStatus.BAD_REQUEST,
-                    "the request body is null; send an experiment spec (a JSON object)");
+            throw new InputException("the request body is null; send an experiment spec (a JSON object)");
         }
         if (!(parsed instanceof Map<?, ?> m)) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "the body must be a JSON object (an experiment spec), was "
-                    + kind(parsed));
+            throw new InputException("the body must be a JSON object (an experiment spec), was " + kind(parsed));
         }
         return (Map<String, Object>) m;
     }
 
-    /** Compiles a spec (validation and caps; {@link SpecException} on errors). */
-    public CompiledExperiment compile(Map<String, ?> spec) {
-        return compiler.compile(spec);
+    /** Compiles a spec once (validation and caps; {@link SpecException} on errors). */
+    public Compiled compile(Map<String, ?> spec) {
+        return new Compiled(compiler.compile(spec), limits);
+    }
+
+    /** How many compiles this service has done (tests assert one per edit and one per opened link). */
+    public long compileCount() {
+        return compiler.compileCount();
+    }
+
+    /** The landscape of a landscape spec alone (validated, path "landscape"), reusing built ones. */
+    public Landscape landscape(Map<String, ?> landscapeSpec) {
+        return compiler.landscape(landscapeSpec);
     }
 
     public ExperimentResult simulate(Map<String, ?> spec) {
-        CompiledExperiment c = compile(spec);
-        return bounded(() -> ExperimentRunner.run(c));
+        return simulate(compile(spec));
+    }
+
+    public ExperimentResult simulate(Compiled c) {
+        return bounded(() -> ExperimentRunner.run(c.engine()));
     }
 
     /** The whole request path as used by POST /api/simulate: JSON body → JSON result. */
     public String simulateJson(byte[] body) {
         return writeResult(simulate(parseSpec(body)));
+    }
+
+    /** The share code of a compiled experiment: its minimal form, packed. */
+    public String shareCode(Compiled c) {
+        return codec.encode(c.minimal());
+    }
+
+    /** The share code of a spec (compiled once; {@link SpecException} when invalid). */
+    public String shareCode(Map<String, ?> spec) {
+        return shareCode(compile(spec));
+    }
+
+    /**
+     * Opens a share code: unpacks it and compiles it once. Damaged codes and specs this server
+     * cannot run both give a {@link ShareCodeException} with a plain explanation.
+     */
+    public Compiled open(String code) {
+        Map<String, Object> spec = codec.decode(code);
+        try {
+            return compile(spec);
+        } catch (SpecException e) {
+            throw new ShareCodeException("The share code holds a spec this server cannot run: "
+                    + (e.field() == null || e.field().isEmpty() ? "" : e.field() + " ") + e.getMessage(), e);
+        }
+    }
+
+    /** The result as CSV (one row per recorded state per run). */
+    public String csv(ExperimentResult result) {
+        return CsvExport.csv(result);
     }
 
     /**
@@ -158,8 +204,35 @@ public class ExperimentService implements AutoCloseable {
     private static final String EMPTY_RUNS_LAST = "\"runs\":[]}";
 
     public AnalyzeResponse analyze(Map<String, ?> spec) {
-        CompiledExperiment c = compile(spec);
+        CompiledExperiment c = compile(spec).engine();
         return bounded(() -> analyzeNow(c));
+    }
+
+    /** The analysis of run {@code run} before running it (Hessian at the start, stability readouts). */
+    public RunPreview preview(Compiled c, int run) {
+        Analysis.Preview p = ExperimentRunner.preview(c.engine(), run);
+        RunConfig cfg = c.engine().runs().get(run);
+        boolean adaptive = !"sgd".equals(c.spec().runs().get(run).optimizer().type())
+                || cfg.schedule() instanceof CurvatureSchedule;
+        return new RunPreview(p, adaptive, "quadratic".equals(c.spec().landscape().type()));
+    }
+
+    /** lr(t) of run {@code run} at about {@code points} evenly spaced steps. */
+    public LrCurve lrCurve(Compiled c, int run, int points) {
+        RunConfig cfg = c.engine().runs().get(run);
+        if (cfg.schedule() instanceof CurvatureSchedule) {
+            return new LrCurve(true, new double[0], new double[0]);
+        }
+        int n = cfg.steps();
+        int every = Math.max(1, n / Math.max(1, points));
+        int count = (n + every - 1) / every;
+        double[] xs = new double[count];
+        double[] ys = new double[count];
+        for (int i = 0; i < count; i++) {
+            xs[i] = (double) i * every;
+            ys[i] = cfg.schedule().lr(i * every);
+        }
+        return new LrCurve(false, xs, ys);
     }
 
     static AnalyzeResponse analyzeNow(CompiledExperiment c) {
@@ -181,11 +254,11 @@ public class ExperimentService implements AutoCloseable {
         }
     }
 
-    /** Runs {@code work} on the pool: 503 when all slots are busy, 422 after the timeout. */
-    <T> T bounded(Callable<T> work) {
+    /** Runs {@code work} on the pool: {@link BusyException} when all slots are busy, {@link TimeLimitException} after the timeout. */
+    public <T> T bounded(Callable<T> work) {
         if (!slots.tryAcquire()) {
-            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "the server is already running its maximum of "
-                    + maxConcurrent + " simulations at once; try again in a moment");
+            throw new BusyException("the server is already running its maximum of "
+                    + maxConcurrent + " simulations at once; try again in a moment", 1);
         }
         AtomicBoolean released = new AtomicBoolean();
         Runnable release = () -> {
@@ -215,12 +288,11 @@ public class ExperimentService implements AutoCloseable {
             if (!started.get()) {
                 release.run();
             }
-            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "the simulation was stopped after the server's "
-                    + "time limit of " + timeoutMs + " ms; use fewer steps, runs or dimensions");
+            throw new TimeLimitException(timeoutMs);
         } catch (InterruptedException e) {
             f.cancel(true);
             Thread.currentThread().interrupt();
-            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "the request was interrupted");
+            throw new BusyException("the request was interrupted", 1);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof RuntimeException re && !(cause instanceof CancellationException)) {

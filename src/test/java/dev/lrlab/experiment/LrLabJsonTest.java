@@ -1,4 +1,4 @@
-package dev.lrlab.api;
+package dev.lrlab.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package dev.lrlab.api;
+package dev.lrlab.experiment;
 
 import dev.lrlab.core.engine.Analysis;
 import dev.lrlab.core.landscape.Landscape;

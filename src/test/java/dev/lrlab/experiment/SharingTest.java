@@ -1,4 +1,4 @@
-package dev.lrlab.share;
+package dev.lrlab.experiment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,7 +7,10 @@ import dev.lrlab.core.engine.ExperimentResult;
 import dev.lrlab.core.engine.ExperimentRunner;
 import dev.lrlab.presets.Preset;
 import dev.lrlab.presets.PresetCatalog;
+import dev.lrlab.share.ShareCodeException;
+import dev.lrlab.share.ShareCodec;
 import dev.lrlab.spec.ExperimentCompiler;
+import dev.lrlab.spec.Limits;
 import dev.lrlab.spec.SpecException;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -18,18 +21,20 @@ import java.util.Map;
 import java.util.zip.Deflater;
 import org.junit.jupiter.api.Test;
 
-class ShareCodecTest {
+/** Share codes through the application layer: encode the minimal form, open = unpack + one compile. */
+class SharingTest {
     final ShareCodec codec = new ShareCodec();
     final ExperimentCompiler compiler = new ExperimentCompiler();
+    final ExperimentService service = new ExperimentService(Limits.DEFAULT, 2, 60_000);
 
     @Test
     void everyPresetRoundTripsToTheIdenticalExperiment() {
         List<Integer> lengths = new ArrayList<>();
         for (Preset p : PresetCatalog.standard().all()) {
-            String code = codec.encode(p.spec());
+            String code = service.shareCode(p.spec());
             lengths.add(code.length());
             assertThat(code).startsWith("1.").matches("1\\.[A-Za-z0-9_-]+");
-            Map<String, Object> back = codec.decode(code);
+            Map<String, Object> back = service.open(code).minimal();
             assertThat(compiler.canonical(back)).as(p.id()).isEqualTo(compiler.canonical(p.spec()));
             ExperimentResult a = ExperimentRunner.run(compiler.compile(p.spec()));
             ExperimentResult b = ExperimentRunner.run(compiler.compile(back));
@@ -46,9 +51,9 @@ class ShareCodecTest {
         Map<String, Object> spec = Map.of("landscape", Map.of("type", "quadratic", "eigenvalues", List.of(1, 10)),
                 "runs", List.of(Map.of("start", List.of(-4, 2), "steps", 100,
                         "optimizer", Map.of("type", "sgd", "lr", 0.1, "momentum", 0.0))));
-        Map<String, Object> min = codec.minimal(spec);
+        Map<String, Object> min = service.compile(spec).minimal();
         assertThat(min.toString()).doesNotContain("momentum").doesNotContain("label").doesNotContain("steps");
-        String code = codec.encode(spec);
+        String code = service.shareCode(spec);
         System.out.println("typical code (" + code.length() + " chars): " + code);
         assertThat(code.length()).isLessThan(80);
         assertThat(compiler.canonical(codec.decode(code))).isEqualTo(compiler.canonical(spec));
@@ -56,7 +61,7 @@ class ShareCodecTest {
 
     @Test
     void badCodesGivePlainMessages() {
-        String good = codec.encode(PresetCatalog.standard().byId("s1-stability-edge").orElseThrow().spec());
+        String good = service.shareCode(PresetCatalog.standard().byId("s1-stability-edge").orElseThrow().spec());
         assertThatThrownBy(() -> codec.decode("")).isInstanceOf(ShareCodeException.class).hasMessageContaining("empty");
         assertThatThrownBy(() -> codec.decode("hello")).hasMessageContaining("not a share code");
         assertThatThrownBy(() -> codec.decode("2" + good.substring(1))).hasMessageContaining("version '2'");
@@ -70,11 +75,11 @@ class ShareCodecTest {
         }
         assertThatThrownBy(() -> codec.decode(new String(c))).isInstanceOf(ShareCodeException.class);
         // valid compression, but not a valid spec
-        assertThatThrownBy(() -> codec.decode(raw("{\"runs\":[{\"optimizer\":{\"type\":\"sgdd\"}}]}")))
-                .hasMessageContaining("cannot run");
+        assertThatThrownBy(() -> service.open(raw("{\"runs\":[{\"optimizer\":{\"type\":\"sgdd\"}}]}")))
+                .isInstanceOf(ShareCodeException.class).hasMessageContaining("cannot run");
         assertThatThrownBy(() -> codec.decode(raw("[1,2,3]"))).hasMessageContaining("JSON object");
         assertThatThrownBy(() -> codec.decode(raw("{not json"))).hasMessageContaining("not valid JSON");
-        assertThatThrownBy(() -> codec.encode(Map.of("runs", List.of()))).isInstanceOf(SpecException.class);
+        assertThatThrownBy(() -> service.shareCode(Map.of("runs", List.of()))).isInstanceOf(SpecException.class);
     }
 
     @Test
@@ -88,7 +93,7 @@ class ShareCodecTest {
 
     static String raw(String json) {
         Deflater d = new Deflater(Deflater.BEST_COMPRESSION, true);
-        d.setDictionary(ShareCodec.DICTIONARY);
+        d.setDictionary(ShareCodec.dictionary());
         d.setInput(json.getBytes(StandardCharsets.UTF_8));
         d.finish();
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -1,0 +1,14 @@
+package dev.lrlab.experiment;
+
+import dev.lrlab.core.engine.Analysis;
+
+/**
+ * What the readouts show about one run before it runs.
+ *
+ * @param analysis  Hessian at the start, ηλmax, |1 − ηλᵢ|, momentum and effective lr
+ * @param adaptive  the run's step is not η·g (adaptive optimizer or curvature schedule), so the
+ *                  GD stability edge 2/λmax is only a reference, not a verdict
+ * @param quadratic the landscape is a quadratic: the analysis holds everywhere, not only near θ₀
+ */
+public record RunPreview(Analysis.Preview analysis, boolean adaptive, boolean quadratic) {
+}
