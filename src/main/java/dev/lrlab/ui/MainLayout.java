@@ -17,26 +17,30 @@ import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.i18n.LocaleChangeEvent;
 import com.vaadin.flow.i18n.LocaleChangeObserver;
 import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.component.icon.Icon;
+import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.server.menu.MenuConfiguration;
+import com.vaadin.flow.server.menu.MenuEntry;
 import dev.lrlab.ui.i18n.LrLabI18NProvider;
-import dev.lrlab.ui.views.AboutView;
-import dev.lrlab.ui.views.ClassView;
-import dev.lrlab.ui.views.CompareView;
-import dev.lrlab.ui.views.PresetsView;
-import dev.lrlab.ui.playground.PlaygroundView;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
-/** The app shell: title, navigation, language switch. */
+/**
+ * The app shell around every route: title, navigation, language and theme switch. The navigation
+ * is read from the views' {@code @Menu} annotations (title = an i18n key), so the shell imports no
+ * view and a new page only annotates itself.
+ */
+@Layout
 public class MainLayout extends AppLayout implements LocaleChangeObserver {
 
     private static final String DARK = "lrlab.dark";
 
     private final H1 title = new H1();
     private final Span tagline = new Span();
-    private final SideNavItem playground = new SideNavItem("", PlaygroundView.class, VaadinIcon.CHART_LINE.create());
-    private final SideNavItem presets = new SideNavItem("", PresetsView.class, VaadinIcon.BOOK.create());
-    private final SideNavItem compare = new SideNavItem("", CompareView.class, VaadinIcon.SPLIT.create());
-    private final SideNavItem classroom = new SideNavItem("", ClassView.class, VaadinIcon.ACADEMY_CAP.create());
-    private final SideNavItem about = new SideNavItem("", AboutView.class, VaadinIcon.INFO_CIRCLE_O.create());
+    /** One item per {@code @Menu} view, with the i18n key of its title. */
+    private final List<SideNavItem> items = new ArrayList<>();
+    private final List<String> titleKeys = new ArrayList<>();
     private final Select<Locale> language = new Select<>();
     private final Button theme = new Button(VaadinIcon.ADJUST.create());
 
@@ -71,10 +75,24 @@ public class MainLayout extends AppLayout implements LocaleChangeObserver {
         addToNavbar(navbar);
 
         SideNav nav = new SideNav();
-        nav.addItem(playground, presets, compare, classroom, about);
+        for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
+            SideNavItem item = new SideNavItem("", entry.path(), icon(entry.icon()));
+            items.add(item);
+            titleKeys.add(entry.title());
+            nav.addItem(item);
+        }
         nav.getStyle().set("padding", "var(--lumo-space-s)");
         addToDrawer(nav);
         setPrimarySection(Section.DRAWER);
+    }
+
+    /** "vaadin:chart-line" → the Vaadin icon of that name. */
+    private static Icon icon(String name) {
+        if (name == null || !name.contains(":")) {
+            return VaadinIcon.CIRCLE_THIN.create();
+        }
+        int colon = name.indexOf(':');
+        return new Icon(name.substring(0, colon), name.substring(colon + 1));
     }
 
     /** Lumo light / dark for this page; remembered for the session. */
@@ -100,11 +118,9 @@ public class MainLayout extends AppLayout implements LocaleChangeObserver {
     public void localeChange(LocaleChangeEvent event) {
         title.setText(getTranslation("app.title"));
         tagline.setText(getTranslation("app.tagline"));
-        playground.setLabel(getTranslation("nav.playground"));
-        presets.setLabel(getTranslation("nav.presets"));
-        compare.setLabel(getTranslation("nav.compare"));
-        classroom.setLabel(getTranslation("nav.class"));
-        about.setLabel(getTranslation("nav.about"));
+        for (int i = 0; i < items.size(); i++) {
+            items.get(i).setLabel(getTranslation(titleKeys.get(i)));
+        }
         language.setAriaLabel(getTranslation("lang.label"));
         theme.setAriaLabel(getTranslation("theme.toggle"));
         theme.setTooltipText(getTranslation("theme.toggle"));

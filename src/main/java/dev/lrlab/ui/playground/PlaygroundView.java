@@ -21,6 +21,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
 import com.vaadin.flow.server.StreamResource;
@@ -37,7 +38,6 @@ import dev.lrlab.live.LiveRun;
 import dev.lrlab.live.LiveRunService;
 import dev.lrlab.share.ShareCodeException;
 import dev.lrlab.spec.SpecException;
-import dev.lrlab.ui.MainLayout;
 import dev.lrlab.ui.chart.ApexChart;
 import dev.lrlab.ui.chart.ChartOptions;
 import dev.lrlab.ui.landscape.LandscapeCanvas;
@@ -54,8 +54,9 @@ import java.util.Map;
  * the landscape and into the charts, scrub the timeline, share the experiment as a link. The
  * address bar always holds the current experiment's share code.
  */
-@Route(value = "", layout = MainLayout.class)
-@RouteAlias(value = "playground", layout = MainLayout.class)
+@Route("")
+@RouteAlias("playground")
+@Menu(title = "nav.playground", order = 0, icon = "vaadin:chart-line")
 public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleChangeObserver, HasDynamicTitle {
 
     static final List<Integer> SPEEDS = List.of(10, 30, 100, 300, 1000, 0);

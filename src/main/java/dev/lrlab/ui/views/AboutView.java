@@ -10,15 +10,16 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.i18n.LocaleChangeEvent;
 import com.vaadin.flow.i18n.LocaleChangeObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
-import dev.lrlab.ui.MainLayout;
 import dev.lrlab.ui.playground.PresetLookup;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /** What LR Lab is, and which preset shows each idea of the lessons. */
-@Route(value = "about", layout = MainLayout.class)
+@Route("about")
+@Menu(title = "nav.about", order = 4, icon = "vaadin:info-circle-o")
 public class AboutView extends VerticalLayout implements LocaleChangeObserver, HasDynamicTitle {
 
     private final PresetLookup presets;

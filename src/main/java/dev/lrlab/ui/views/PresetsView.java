@@ -12,15 +12,16 @@ import com.vaadin.flow.i18n.LocaleChangeEvent;
 import com.vaadin.flow.i18n.LocaleChangeObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
-import dev.lrlab.ui.MainLayout;
 import dev.lrlab.ui.playground.Formula;
 import dev.lrlab.ui.playground.PlaygroundView;
 import dev.lrlab.ui.playground.PresetLookup;
 import java.util.Map;
 
 /** The presets gallery: one card per lesson experiment, with its question and formula. */
-@Route(value = "presets", layout = MainLayout.class)
+@Route("presets")
+@Menu(title = "nav.presets", order = 1, icon = "vaadin:book")
 public class PresetsView extends Div implements LocaleChangeObserver, HasDynamicTitle {
 
     private final PresetLookup presets;
