@@ -1,15 +1,15 @@
-package dev.lrlab.ui.playground;
+package dev.lrlab.experiment;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** What a new visitor sees: the lessons' first idea (S1), GD on a quadratic with λ = 1 and 10. */
-final class DefaultExperiment {
+public final class DefaultExperiment {
 
     private DefaultExperiment() {}
 
-    static Map<String, Object> spec() {
+    public static Map<String, Object> spec() {
         Map<String, Object> landscape = new LinkedHashMap<>();
         landscape.put("type", "quadratic");
         landscape.put("eigenvalues", List.of(1, 10));
@@ -23,14 +23,13 @@ final class DefaultExperiment {
         return spec;
     }
 
-    /** A new run: plain SGD with lr 0.15 for 100 steps. */
-    static Map<String, Object> run(int index) {
+    /** A new run: plain SGD with lr 0.15 for 100 steps (no colour: it is drawn in its palette colour). */
+    public static Map<String, Object> run(int index) {
         Map<String, Object> optimizer = new LinkedHashMap<>();
         optimizer.put("type", "sgd");
         optimizer.put("lr", 0.15);
         Map<String, Object> run = new LinkedHashMap<>();
         run.put("label", "Run " + (index + 1));
-        run.put("color", RunPalette.color(index));
         run.put("start", List.of(-4, 2));
         run.put("steps", 100);
         run.put("seed", 0);
