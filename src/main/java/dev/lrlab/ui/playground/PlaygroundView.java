@@ -1,6 +1,5 @@
 package dev.lrlab.ui.playground;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
@@ -26,6 +25,8 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
 import com.vaadin.flow.server.StreamResource;
 import dev.lrlab.experiment.Compiled;
+import dev.lrlab.experiment.DefaultExperiment;
+import dev.lrlab.experiment.ExperimentDraft;
 import dev.lrlab.experiment.ExperimentService;
 import dev.lrlab.experiment.LrCurve;
 import dev.lrlab.core.engine.ExperimentResult;
@@ -70,10 +71,7 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
     private final ExperimentService experiments;
 
     // experiment being edited
-    private Map<String, Object> landscapeSpec = new LinkedHashMap<>();
-    private final List<Map<String, Object>> runs = new ArrayList<>();
-    private final List<Boolean> visible = new ArrayList<>();
-    private int selected;
+    private final ExperimentDraft draft;
     /** The edited experiment, compiled once per edit; null while the forms hold an invalid spec. */
     private Compiled experiment;
     private CompiledExperiment compiled;
@@ -121,6 +119,7 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
         this.live = live;
         this.presets = presets;
         this.experiments = experiments;
+        this.draft = new ExperimentDraft(experiments.limits().maxRuns());
         addClassName("lr-playground");
         build();
     }
@@ -139,7 +138,7 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
         landscapeForm.addChangeListener(e -> landscapeChanged());
         chips.addActionListener(this::onRunAction);
         editor.addChangeListener(e -> {
-            runs.set(selected, editor.getValue());
+            draft.setRun(editor.getValue());
             specChanged();
         });
         schedulePreview.setId("schedule-preview");
@@ -208,8 +207,8 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
             if (l == null) {
                 return;
             }
-            editor.setStart(l.dim() == 1 ? new double[]{e.getX()} : withFirstTwo(e.getX(), e.getY()));
-            runs.set(selected, editor.getValue());
+            draft.setStart(l.dim() == 1 ? new double[]{e.getX()} : new double[]{e.getX(), e.getY()});
+            editor.setValue(draft.run(draft.selected()));
             specChanged();
         });
         canvas.addViewChangeListener(e -> {
@@ -230,16 +229,9 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
         add(presetCard, brokenLink, layout);
     }
 
-    private double[] withFirstTwo(double x, double y) {
-        double[] s = startOfSelected().clone();
-        s[0] = x;
-        s[1] = y;
-        return s;
-    }
-
     private double[] startOfSelected() {
-        if (compiled != null && selected < compiled.runs().size()) {
-            return compiled.runs().get(selected).start();
+        if (compiled != null && draft.selected() < compiled.runs().size()) {
+            return compiled.runs().get(draft.selected()).start();
         }
         return new double[]{0, 0};
     }
@@ -279,16 +271,8 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
         stopRun();
         brokenLink.setVisible(false);
         layout.setVisible(true);
-        Map<String, Object> canonical = experiment.canonical();
-        landscapeSpec = castMap(canonical.get("landscape"));
-        runs.clear();
-        visible.clear();
-        for (Object r : (List<?>) canonical.get("runs")) {
-            runs.add(castMap(r));
-            visible.add(true);
-        }
-        selected = 0;
-        landscapeForm.setValue(landscapeSpec);
+        draft.load(experiment.canonical());
+        landscapeForm.setValue(draft.landscape());
         shownLandscape = null;
         showSelected();
         showPreset();
@@ -342,82 +326,45 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
      * start from the landscape's default start, and game settings follow the landscape.
      */
     private void landscapeChanged() {
-        Landscape l;
+        Landscape l = null;
         try {
             l = experiments.landscape(landscapeForm.getValue());
         } catch (SpecException e) {
-            specChanged();
-            return;
+            // shown on its field by specChanged; the runs stay as they are
         }
-        for (Map<String, Object> run : runs) {
-            if (!(run.get("start") instanceof List<?> start) || start.size() != l.dim()) {
-                List<Double> s = new ArrayList<>();
-                for (double d : l.defaultStart()) {
-                    s.add(d);
-                }
-                run.put("start", s);
-            }
-            if (!l.isGame()) {
-                run.remove("game");
-            } else {
-                run.remove("clipNorm");
-                run.remove("noise");
-                run.remove("rollback");
-                if (castMap(run.get("schedule")).get("type") instanceof String t && t.equals("curvature")) {
-                    run.put("schedule", Map.of("type", "constant"));
-                }
-            }
+        draft.setLandscape(landscapeForm.getValue(), l);
+        if (l != null) {
+            editor.setGameLandscape(l.isGame());
+            editor.setValue(draft.run(draft.selected()));
         }
-        editor.setGameLandscape(l.isGame());
-        editor.setValue(runs.get(selected));
         specChanged();
     }
 
     private void onRunAction(RunChips.ActionEvent e) {
         switch (e.action()) {
             case SELECT -> {
-                selected = e.run();
+                draft.select(e.run());
                 showSelected();
                 showAnalysis();
             }
-            case ADD -> {
-                Map<String, Object> r = DefaultExperiment.run(runs.size());
-                r.put("start", runs.get(selected).get("start"));
-                runs.add(r);
-                visible.add(true);
-                selected = runs.size() - 1;
-                showSelected();
-                specChanged();
-            }
-            case DUPLICATE -> {
-                Map<String, Object> copy = deepCopy(runs.get(selected));
-                copy.put("label", copy.get("label") + " ′");
-                copy.put("color", RunPalette.color(runs.size()));
-                runs.add(copy);
-                visible.add(true);
-                selected = runs.size() - 1;
-                showSelected();
-                specChanged();
-            }
-            case REMOVE -> {
-                if (runs.size() > 1) {
-                    runs.remove(selected);
-                    visible.remove(selected);
-                    selected = Math.max(0, selected - 1);
+            case ADD, DUPLICATE, REMOVE -> {
+                boolean changed = e.action() == RunChips.Action.ADD ? draft.addRun()
+                        : e.action() == RunChips.Action.DUPLICATE ? draft.duplicateRun() : draft.removeRun();
+                if (changed) {
                     showSelected();
                     specChanged();
                 }
             }
             case TOGGLE -> {
-                visible.set(e.run(), e.value());
+                draft.setVisible(e.run(), e.value());
                 canvas.setVisible(e.run(), e.value());
             }
         }
     }
 
     private void showSelected() {
-        editor.setPath("runs[" + selected + "]");
-        editor.setValue(runs.get(selected));
+        editor.setPath("runs[" + draft.selected() + "]");
+        editor.setValue(draft.run(draft.selected()));
         editor.relabel();
         refreshChips();
     }
@@ -425,24 +372,19 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
     private void refreshChips() {
         List<String> labels = new ArrayList<>();
         List<String> colors = new ArrayList<>();
-        for (int i = 0; i < runs.size(); i++) {
-            labels.add(String.valueOf(runs.get(i).getOrDefault("label", "")));
+        for (int i = 0; i < draft.runCount(); i++) {
+            labels.add(draft.label(i));
             colors.add(color(i));
         }
-        chips.show(labels, colors, visible, selected);
+        chips.show(labels, colors, draft.visibility(), draft.selected());
     }
 
     private String color(int i) {
-        Object c = runs.get(i).get("color");
-        return c instanceof String s ? s : RunPalette.color(i);
+        return draft.color(i);
     }
 
     private Map<String, Object> spec() {
-        Map<String, Object> spec = new LinkedHashMap<>();
-        spec.put("version", 1);
-        spec.put("landscape", landscapeForm.getValue());
-        spec.put("runs", new ArrayList<>(runs));
-        return spec;
+        return draft.spec();
     }
 
     /** Validates the edited experiment; shows errors on their fields, or updates URL, plots and readouts. */
@@ -513,8 +455,8 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
         boolean shown = landscapeForm.showError(field, message);
         if (!shown && field.startsWith("runs[")) {
             int i = runIndex(field);
-            if (i >= 0 && i != selected && i < runs.size()) {
-                selected = i;
+            if (i >= 0 && i != draft.selected() && i < draft.runCount()) {
+                draft.select(i);
                 showSelected();
             }
             shown = editor.showError(field, message);
@@ -536,15 +478,15 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
     }
 
     private void showAnalysis() {
-        if (compiled == null || selected >= compiled.runs().size()) {
+        if (compiled == null || draft.selected() >= compiled.runs().size()) {
             return;
         }
-        var p = experiments.preview(experiment, selected);
+        var p = experiments.preview(experiment, draft.selected());
         readouts.showPreview(p.analysis(), p.adaptive(), p.quadratic());
     }
 
     private void showSchedulePreview() {
-        LrCurve curve = experiments.lrCurve(experiment, selected, 600);
+        LrCurve curve = experiments.lrCurve(experiment, draft.selected(), 600);
         if (curve.curvature()) {
             schedulePreview.setVisible(false);
             scheduleNote.setText(getTranslation("schedule.curvature.note"));
@@ -559,7 +501,7 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
             ys.add(curve.lr()[i]);
         }
         schedulePreview.setOptions(ChartOptions.series(getTranslation("schedule.preview"), getTranslation("chart.step"),
-                getTranslation("chart.lr"), color(selected), xs, ys));
+                getTranslation("chart.lr"), color(draft.selected()), xs, ys));
     }
 
     private void updateUrl() {
@@ -655,7 +597,7 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
             String label = compiled.runs().get(i).label();
             names.add(label == null || label.isBlank() ? getTranslation("runs.unnamed", i + 1) : label);
             colors.add(color(i));
-            canvasRuns.add(new LandscapeCanvas.Run(color(i), names.get(i), visible.get(i)));
+            canvasRuns.add(new LandscapeCanvas.Run(color(i), names.get(i), draft.isVisible(i)));
         }
         canvas.setRuns(canvasRuns);
         canvas.setStride(stride);
@@ -819,10 +761,10 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
 
     /** Readouts at the playhead, for the selected run. */
     private void showStepReadouts() {
-        if (job == null || playhead < 0 || selected >= job.simulators().size()) {
+        if (job == null || playhead < 0 || draft.selected() >= job.simulators().size()) {
             return;
         }
-        Recorder rec = job.simulators().get(selected).recorder();
+        Recorder rec = job.simulators().get(draft.selected()).recorder();
         int row = Math.min(playhead / stride, rec.rows() - 1);
         if (row < 0) {
             return;
@@ -918,13 +860,4 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
         return o instanceof Map<?, ?> m ? new LinkedHashMap<>((Map<String, Object>) m) : new LinkedHashMap<>();
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> deepCopy(Map<String, Object> m) {
-        try {
-            ObjectMapper json = new ObjectMapper();
-            return json.readValue(json.writeValueAsBytes(m), Map.class);
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

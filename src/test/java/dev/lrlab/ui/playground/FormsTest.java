@@ -3,6 +3,7 @@ package dev.lrlab.ui.playground;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.textfield.NumberField;
+import dev.lrlab.experiment.DefaultExperiment;
 import dev.lrlab.spec.ExperimentCompiler;
 import dev.lrlab.spec.SpecException;
 import java.util.ArrayList;
