@@ -27,6 +27,7 @@ import com.vaadin.flow.server.StreamResource;
 import dev.lrlab.experiment.Compiled;
 import dev.lrlab.experiment.DefaultExperiment;
 import dev.lrlab.experiment.ExperimentDraft;
+import dev.lrlab.experiment.ExperimentWorkspace;
 import dev.lrlab.experiment.ExperimentService;
 import dev.lrlab.experiment.LrCurve;
 import dev.lrlab.core.engine.ExperimentResult;
@@ -71,6 +72,8 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
     private final ExperimentService experiments;
 
     // experiment being edited
+    /** The edited experiment: one compile per edit, kept until the next. */
+    private final ExperimentWorkspace workspace;
     private final ExperimentDraft draft;
     /** The edited experiment, compiled once per edit; null while the forms hold an invalid spec. */
     private Compiled experiment;
@@ -119,7 +122,8 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
         this.live = live;
         this.presets = presets;
         this.experiments = experiments;
-        this.draft = new ExperimentDraft(experiments.limits().maxRuns());
+        this.workspace = new ExperimentWorkspace(experiments);
+        this.draft = workspace.draft();
         addClassName("lr-playground");
         build();
     }
@@ -138,7 +142,7 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
         landscapeForm.addChangeListener(e -> landscapeChanged());
         chips.addActionListener(this::onRunAction);
         editor.addChangeListener(e -> {
-            draft.setRun(editor.getValue());
+            workspace.setRun(editor.getValue());
             specChanged();
         });
         schedulePreview.setId("schedule-preview");
@@ -207,7 +211,8 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
             if (l == null) {
                 return;
             }
-            draft.setStart(l.dim() == 1 ? new double[]{e.getX()} : new double[]{e.getX(), e.getY()});
+            double[] at = l.dim() == 1 ? new double[]{e.getX()} : new double[]{e.getX(), e.getY()};
+            workspace.edit(d -> d.setStart(at));
             editor.setValue(draft.run(draft.selected()));
             specChanged();
         });
@@ -245,7 +250,8 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
         presetId = q.getSingleParameter("preset").orElse(null);
         if (code != null) {
             try {
-                load(experiments.open(code)); // the one compile of an opened link
+                workspace.open(code); // the one compile of an opened link
+                showLoaded();
             } catch (ShareCodeException e) {
                 showBrokenLink(e.getMessage());
             }
@@ -259,7 +265,8 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
                 return;
             }
         }
-        load(experiments.compile(spec == null ? DefaultExperiment.spec() : spec));
+        workspace.load(spec == null ? DefaultExperiment.spec() : spec);
+        showLoaded();
     }
 
     /**
@@ -267,16 +274,15 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
      * a colour keep none in the spec and are drawn in their palette colour, so the forms hold exactly
      * the canonical spec and loading needs no second compile.
      */
-    void load(Compiled experiment) {
+    private void showLoaded() {
         stopRun();
         brokenLink.setVisible(false);
         layout.setVisible(true);
-        draft.load(experiment.canonical());
         landscapeForm.setValue(draft.landscape());
         shownLandscape = null;
         showSelected();
         showPreset();
-        compiledChanged(experiment);
+        compiledChanged(workspace.compiled());
     }
 
     private void showBrokenLink(String why) {
@@ -294,7 +300,8 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
         fresh.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         fresh.addClickListener(e -> {
             presetId = null;
-            load(experiments.compile(DefaultExperiment.spec()));
+            workspace.load(DefaultExperiment.spec());
+            showLoaded();
         });
         Anchor gallery = new Anchor("presets", getTranslation("broken.presets"));
         Div actions = new Div(fresh, gallery);
@@ -326,17 +333,11 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
      * start from the landscape's default start, and game settings follow the landscape.
      */
     private void landscapeChanged() {
-        Landscape l = null;
-        try {
-            l = experiments.landscape(landscapeForm.getValue());
-        } catch (SpecException e) {
-            // shown on its field by specChanged; the runs stay as they are
+        workspace.setLandscape(landscapeForm.getValue());
+        if (workspace.compiled() != null) {
+            editor.setGameLandscape(workspace.compiled().landscape().isGame());
         }
-        draft.setLandscape(landscapeForm.getValue(), l);
-        if (l != null) {
-            editor.setGameLandscape(l.isGame());
-            editor.setValue(draft.run(draft.selected()));
-        }
+        editor.setValue(draft.run(draft.selected()));
         specChanged();
     }
 
@@ -348,9 +349,11 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
                 showAnalysis();
             }
             case ADD, DUPLICATE, REMOVE -> {
-                boolean changed = e.action() == RunChips.Action.ADD ? draft.addRun()
-                        : e.action() == RunChips.Action.DUPLICATE ? draft.duplicateRun() : draft.removeRun();
-                if (changed) {
+                boolean possible = e.action() == RunChips.Action.REMOVE ? draft.canRemoveRun() : draft.canAddRun();
+                if (possible) {
+                    workspace.edit(e.action() == RunChips.Action.ADD ? ExperimentDraft::addRun
+                            : e.action() == RunChips.Action.DUPLICATE ? ExperimentDraft::duplicateRun
+                            : ExperimentDraft::removeRun);
                     showSelected();
                     specChanged();
                 }
@@ -383,22 +386,16 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
         return draft.color(i);
     }
 
-    private Map<String, Object> spec() {
-        return draft.spec();
-    }
 
     /** Validates the edited experiment; shows errors on their fields, or updates URL, plots and readouts. */
     private void specChanged() {
         landscapeForm.clearErrors();
         editor.clearErrors();
-        Map<String, Object> spec = spec();
-        Compiled c;
-        try {
-            c = experiments.compile(spec); // the one compile of this edit
-        } catch (SpecException e) {
+        Compiled c = workspace.compiled(); // compiled once by the edit
+        if (c == null) {
             experiment = null;
             compiled = null;
-            showError(e);
+            showError(workspace.error());
             play.setEnabled(false);
             step1.setEnabled(false);
             step10.setEnabled(false);
@@ -505,7 +502,7 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
     }
 
     private void updateUrl() {
-        String code = experiments.shareCode(experiment);
+        String code = workspace.shareCode();
         StringBuilder url = new StringBuilder("?s=").append(code);
         if (presetId != null) {
             url.append("&preset=").append(presetId);
