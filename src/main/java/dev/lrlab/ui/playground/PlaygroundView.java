@@ -36,8 +36,12 @@ import dev.lrlab.core.engine.Recorder;
 import dev.lrlab.core.engine.RunConfig;
 import dev.lrlab.core.engine.RunSimulator;
 import dev.lrlab.core.landscape.Landscape;
-import dev.lrlab.live.LiveRun;
-import dev.lrlab.live.LiveRunService;
+import dev.lrlab.live.LiveBatch;
+import dev.lrlab.live.LiveCapacityException;
+import dev.lrlab.live.LiveHistory;
+import dev.lrlab.live.LiveSession;
+import dev.lrlab.live.vaadin.LiveUiService;
+import dev.lrlab.live.vaadin.UiFeed;
 import dev.lrlab.share.ShareCodeException;
 import dev.lrlab.spec.SpecException;
 import dev.lrlab.ui.chart.ApexChart;
@@ -67,7 +71,7 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
     /** ... and the charts at most about this many per series (ApexCharts redraws all of its SVG). */
     static final int CHART_POINTS = 500;
 
-    private final LiveRunService live;
+    private final LiveUiService live;
     private final PresetLookup presets;
     private final ExperimentService experiments;
 
@@ -110,15 +114,20 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
     private final Span runsTitle = new Span();
 
     // the live run
-    private LiveRun<PlaygroundJob.Batch> current;
-    private PlaygroundJob job;
+    /** The session while it lives (null once it ended). */
+    private LiveSession current;
+    /** The session whose rows are shown; kept after it ended so the timeline can scrub. */
+    private LiveSession job;
+    private UiFeed feed;
+    /** The last batch drawn: how far each run is on screen, and its status. */
+    private LiveBatch applied;
     private int stride = 1;
     /** Recorded rows per chart point. */
     private int chartEvery = 1;
     private int playhead = -1;
     private List<Object> emptyChartsKey;
 
-    public PlaygroundView(LiveRunService live, PresetLookup presets, ExperimentService experiments) {
+    public PlaygroundView(LiveUiService live, PresetLookup presets, ExperimentService experiments) {
         this.live = live;
         this.presets = presets;
         this.experiments = experiments;
@@ -174,7 +183,11 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
         speed.addValueChangeListener(e -> {
             double sps = e.getValue() == null ? 100 : e.getValue();
             if (current != null) {
-                current.setStepsPerSecond(sps);
+                try {
+                    current.speed(sps);
+                } catch (LiveCapacityException ex) {
+                    showBusy(ex);
+                }
             }
             timeline.setStepsPerSecond(sps);
         });
@@ -555,8 +568,13 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
     private void playPause() {
         if (current == null) {
             start(false);
-        } else if (current.isPaused()) {
-            current.resume();
+        } else if (!current.isPlaying()) {
+            try {
+                current.play();
+            } catch (LiveCapacityException e) {
+                showBusy(e);
+                return;
+            }
             timeline.follow();
             showRunning(true);
         } else {
@@ -577,6 +595,7 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
 
     private void start(boolean paused) {
         stopRun();
+        closeFeed();
         if (compiled == null) {
             return;
         }
@@ -586,7 +605,6 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
         }
         stride = Math.max(1, (maxSteps + LIVE_POINTS - 1) / LIVE_POINTS);
         chartEvery = Math.max(1, (maxSteps / stride + CHART_POINTS - 1) / CHART_POINTS);
-        job = new PlaygroundJob(compiled, stride);
         List<LandscapeCanvas.Run> canvasRuns = new ArrayList<>();
         List<String> names = new ArrayList<>();
         List<String> colors = new ArrayList<>();
@@ -606,34 +624,58 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
         banner.setVisible(false);
         playhead = -1;
         readouts.clearStep();
-        UI ui = UI.getCurrent();
-        Object[] self = new Object[1];
-        try {
-            current = live.start(ui, job, batch -> {
-                if (current == self[0]) {
-                    onBatch(batch);
-                }
-            }, end -> {
-                if (current == self[0]) {
-                    onEnd(end);
-                }
-            }, sps, paused);
-        } catch (LiveRunService.BusyException e) {
-            Notification.show(getTranslation("status.busy"), 5000, Notification.Position.MIDDLE)
-                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
-            return;
+        LiveSession session = live.open(compiled, stride, sps);
+        job = session;
+        applied = null;
+        feed = live.watch(UI.getCurrent(), session, batch -> {
+            if (job == session) {
+                onBatch(batch);
+            }
+        });
+        if (!paused) {
+            try {
+                session.play();
+            } catch (LiveCapacityException e) {
+                closeFeed();
+                session.stop();
+                job = null;
+                showBusy(e);
+                return;
+            }
         }
-        self[0] = current;
+        current = session;
         showRunning(!paused);
     }
 
-    private void onBatch(PlaygroundJob.Batch batch) {
+    /** Over the node's live capacity: say so and offer to try again. */
+    private void showBusy(LiveCapacityException e) {
+        Notification n = new Notification();
+        n.addThemeVariants(NotificationVariant.LUMO_ERROR);
+        n.setPosition(Notification.Position.MIDDLE);
+        n.setDuration(10_000);
+        Button retry = new Button(getTranslation("live.retry"), ev -> {
+            n.close();
+            playPause();
+        });
+        n.add(new Span(getTranslation(LiveCapacityException.MESSAGE_KEY, e.messageArgs())), retry);
+        n.open();
+    }
+
+    private void closeFeed() {
+        if (feed != null) {
+            feed.close();
+            feed = null;
+        }
+    }
+
+    private void onBatch(LiveBatch batch) {
+        applied = batch;
         int n = batch.runs().size();
         List<double[][]> points = new ArrayList<>(n);
         List<ChartsPanel.Series> series = new ArrayList<>(n);
         boolean oneD = compiled.landscape().dim() == 1;
         List<String> diverged = new ArrayList<>();
-        for (PlaygroundJob.RunBatch rb : batch.runs()) {
+        for (LiveBatch.RunRows rb : batch.runs()) {
             Recorder.Rows rows = rb.rows();
             double[][] pts = new double[rows.steps().length][];
             for (int i = 0; i < pts.length; i++) {
@@ -649,12 +691,15 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
         }
         canvas.appendTrajectory(points);
         charts.append(series);
-        timeline.setAvailable(batch.maxStep());
+        timeline.setAvailable(batch.step());
         if (!diverged.isEmpty()) {
             banner.setText(String.join(" · ", diverged));
             banner.setVisible(true);
         }
-        status.setText(getTranslation("status.running", batch.maxStep()));
+        status.setText(getTranslation("status.running", batch.step()));
+        if (batch.ended()) {
+            onEnd(batch);
+        }
     }
 
     /**
@@ -703,31 +748,28 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
         return l == null || l.isBlank() ? getTranslation("runs.unnamed", run + 1) : l;
     }
 
-    private void onEnd(LiveRun.End end) {
+    private void onEnd(LiveBatch end) {
         current = null;
+        closeFeed();
         showRunning(false);
-        long diverged = job == null ? 0 : job.simulators().stream()
-                .filter(sim -> sim.status() == RunSimulator.Status.DIVERGED).count();
-        if (end == LiveRun.End.FINISHED && diverged > 0) {
-            status.setText(getTranslation("status.finishedDiverged", maxCurrentStep(), diverged, job.simulators().size()));
-        } else if (end == LiveRun.End.FINISHED) {
-            status.setText(getTranslation("status.finished", job == null ? 0 : maxCurrentStep()));
+        long diverged = end.diverged();
+        if (end.end() == LiveSession.End.FINISHED && diverged > 0) {
+            status.setText(getTranslation("status.finishedDiverged", end.step(), diverged, end.runs().size()));
+        } else if (end.end() == LiveSession.End.FINISHED) {
+            status.setText(getTranslation("status.finished", end.step()));
         } else {
-            status.setText(getTranslation("status.stopped", job == null ? 0 : maxCurrentStep()));
+            status.setText(getTranslation("status.stopped", end.step()));
         }
     }
 
     private int maxCurrentStep() {
-        int m = 0;
-        for (RunSimulator s : job.simulators()) {
-            m = Math.max(m, s.currentStep());
-        }
-        return m;
+        LiveBatch last = job.last();
+        return last == null ? 0 : last.step();
     }
 
     private void stopRun() {
         if (current != null) {
-            current.cancel();
+            current.stop();
             current = null;
             showRunning(false);
             if (job != null) {
@@ -738,7 +780,9 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
 
     private void resetRun() {
         stopRun();
+        closeFeed();
         job = null;
+        applied = null;
         canvas.setRuns(List.of());
         timeline.reset();
         emptyChartsKey = null;
@@ -758,16 +802,17 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
 
     /** Readouts at the playhead, for the selected run. */
     private void showStepReadouts() {
-        if (job == null || playhead < 0 || draft.selected() >= job.simulators().size()) {
+        int selected = draft.selected();
+        if (job == null || playhead < 0 || selected >= job.history().runs()) {
             return;
         }
-        Recorder rec = job.simulators().get(draft.selected()).recorder();
-        int row = Math.min(playhead / stride, rec.rows() - 1);
+        LiveHistory rec = job.history();
+        int row = Math.min(playhead / stride, rec.rows(selected) - 1);
         if (row < 0) {
             return;
         }
         // the last state has no update leaving it: show the update that reached it
-        Recorder.Rows r = rec.read(row, Math.max(0, Math.min(row, rec.updateRows() - 1)));
+        Recorder.Rows r = rec.read(selected, row, 1, Math.max(0, Math.min(row, rec.updateRows(selected) - 1)), 1);
         Double loss = r.loss().length > 0 ? r.loss()[0] : null;
         Double lr = r.lr().length > 0 ? r.lr()[0] : null;
         Double g = r.gradNorm().length > 0 ? r.gradNorm()[0] : null;
@@ -793,12 +838,15 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
 
     /** Re-sends all recorded rows to the charts (after the loss axis changed). */
     private void replayCharts() {
-        if (job == null) {
+        if (job == null || applied == null) {
             return;
         }
+        // only what the charts had: later rows are on their way in the next batch
         List<ChartsPanel.Series> series = new ArrayList<>();
-        for (RunSimulator sim : job.simulators()) {
-            series.add(chartSeries(sim.recorder().read(), sim.status() != RunSimulator.Status.RUNNING));
+        for (LiveBatch.RunRows shown : applied.runs()) {
+            Recorder.Rows upTo = shown.rows();
+            series.add(chartSeries(job.history().read(shown.run(), 0, upTo.firstRow() + upTo.steps().length, 0,
+                    upTo.firstUpdate() + upTo.lr().length), shown.status() != RunSimulator.Status.RUNNING));
         }
         charts.append(series);
     }
@@ -806,6 +854,7 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
     @Override
     protected void onDetach(DetachEvent detachEvent) {
         stopRun();
+        closeFeed();
         super.onDetach(detachEvent);
     }
 
@@ -829,7 +878,7 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
         exportCsv.setText(getTranslation("export.csv"));
         exportJson.setText(getTranslation("export.json"));
         exportPng.setText(getTranslation("export.png"));
-        showRunning(current != null && !current.isPaused());
+        showRunning(current != null && current.isPlaying());
         timeline.setAriaLabel(getTranslation("timeline.aria"));
         timeline.setLabelFormat(getTranslation("timeline.format"));
         canvas.setLabels(CanvasLabels.of(this::getTranslation));
