@@ -1,0 +1,71 @@
+package dev.lrlab.ui.playground;
+
+import dev.lrlab.core.engine.Recorder;
+import java.util.Arrays;
+
+/**
+ * Which recorded rows the charts show: ApexCharts redraws its whole SVG on each append, so a long
+ * run keeps every {@code chartEvery}-th row (and the last row of an ended run). State rows and
+ * update rows are thinned alike; update row j belongs to the update leaving step j·stride (the
+ * recorder keeps both every stride steps). Pure arithmetic, so one conversion serves live batches
+ * and replays.
+ */
+final class ChartThinning {
+    /** The charts keep at most about this many points per series. */
+    static final int CHART_POINTS = 500;
+    /** The live view keeps at most about this many points per run (longer runs are thinned). */
+    static final int LIVE_POINTS = 4000;
+
+    final int stride;
+    final int chartEvery;
+
+    ChartThinning(int stride, int chartEvery) {
+        this.stride = stride;
+        this.chartEvery = chartEvery;
+    }
+
+    /** For runs of at most {@code maxSteps} steps. */
+    static ChartThinning forSteps(int maxSteps) {
+        int stride = Math.max(1, (maxSteps + LIVE_POINTS - 1) / LIVE_POINTS);
+        int every = Math.max(1, (maxSteps / stride + CHART_POINTS - 1) / CHART_POINTS);
+        return new ChartThinning(stride, every);
+    }
+
+    ChartsPanel.Series series(Recorder.Rows rows, boolean ended) {
+        double[] sx = new double[rows.steps().length];
+        for (int i = 0; i < sx.length; i++) {
+            sx[i] = rows.steps()[i];
+        }
+        double[] ux = new double[rows.lr().length];
+        for (int i = 0; i < ux.length; i++) {
+            ux[i] = (rows.firstUpdate() + i) * (double) stride;
+        }
+        int[] keepState = rows(rows.firstRow(), sx.length, ended);
+        int[] keepUpdate = rows(rows.firstUpdate(), ux.length, ended);
+        return new ChartsPanel.Series(pick(sx, keepState, rows.firstRow()),
+                pick(rows.loss(), keepState, rows.firstRow()),
+                pick(ux, keepUpdate, rows.firstUpdate()), pick(rows.lr(), keepUpdate, rows.firstUpdate()),
+                pick(rows.gradNorm(), keepUpdate, rows.firstUpdate()),
+                pick(rows.updateNorm(), keepUpdate, rows.firstUpdate()));
+    }
+
+    /** Global indices of the rows [first, first+n) shown: every chartEvery-th, and the last of an ended run. */
+    int[] rows(int first, int n, boolean ended) {
+        int[] keep = new int[n];
+        int k = 0;
+        for (int i = first; i < first + n; i++) {
+            if (i % chartEvery == 0 || (ended && i == first + n - 1)) {
+                keep[k++] = i;
+            }
+        }
+        return Arrays.copyOf(keep, k);
+    }
+
+    private static double[] pick(double[] values, int[] globalRows, int first) {
+        double[] out = new double[globalRows.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = values[globalRows[i] - first];
+        }
+        return out;
+    }
+}

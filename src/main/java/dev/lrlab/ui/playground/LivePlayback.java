@@ -1,0 +1,293 @@
+package dev.lrlab.ui.playground;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import dev.lrlab.core.engine.CompiledExperiment;
+import dev.lrlab.core.engine.Recorder;
+import dev.lrlab.core.engine.RunConfig;
+import dev.lrlab.core.engine.RunSimulator;
+import dev.lrlab.experiment.Compiled;
+import dev.lrlab.experiment.ExperimentDraft;
+import dev.lrlab.live.LiveBatch;
+import dev.lrlab.live.LiveCapacityException;
+import dev.lrlab.live.LiveHistory;
+import dev.lrlab.live.LiveSession;
+import dev.lrlab.live.vaadin.LiveUiService;
+import dev.lrlab.live.vaadin.UiFeed;
+import dev.lrlab.ui.landscape.LandscapeCanvas;
+import dev.lrlab.ui.landscape.Timeline;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The playground's live run: opens a {@link LiveSession} for the compiled experiment, sends it the
+ * run controls' commands and draws the immutable batches it hands over onto the landscape, the
+ * charts, the timeline, the status and the readouts. It never touches a simulator: the rows come
+ * from batches and the session's history only.
+ */
+final class LivePlayback {
+    private final LiveUiService live;
+    private final Component host;
+    private final RunControls controls;
+    private final RunStatus status;
+    private final LandscapeCanvas canvas;
+    private final Timeline timeline;
+    private final ChartsPanel charts;
+    private final ReadoutPanel readouts;
+
+    private CompiledExperiment running;
+    /** The session while it lives (null once it ended). */
+    private LiveSession current;
+    /** The session whose rows are shown; kept after it ended so the timeline can scrub. */
+    private LiveSession shown;
+    private UiFeed feed;
+    /** The last batch drawn: how far each run is on screen, and its status. */
+    private LiveBatch applied;
+    private ChartThinning thinning = new ChartThinning(1, 1);
+    private int playhead = -1;
+
+    LivePlayback(LiveUiService live, Component host, RunControls controls, RunStatus status, LandscapeCanvas canvas,
+                 Timeline timeline, ChartsPanel charts, ReadoutPanel readouts) {
+        this.live = live;
+        this.host = host;
+        this.controls = controls;
+        this.status = status;
+        this.canvas = canvas;
+        this.timeline = timeline;
+        this.charts = charts;
+        this.readouts = readouts;
+    }
+
+    /** True while a result (running or ended) is on screen. */
+    boolean hasResult() {
+        return shown != null;
+    }
+
+    /** Run / Pause / Resume. */
+    void playPause(Compiled experiment, ExperimentDraft draft) {
+        if (current == null) {
+            start(experiment, draft, false);
+        } else if (!current.isPlaying()) {
+            try {
+                current.play();
+            } catch (LiveCapacityException e) {
+                showBusy(e, () -> playPause(experiment, draft));
+                return;
+            }
+            timeline.follow();
+            controls.setState(RunControls.State.PLAYING);
+        } else {
+            current.pause();
+            controls.setState(RunControls.State.PAUSED);
+            status.paused(applied == null ? 0 : applied.step());
+        }
+    }
+
+    void step(Compiled experiment, ExperimentDraft draft, int n) {
+        if (current == null) {
+            start(experiment, draft, true);
+        }
+        if (current != null) {
+            current.step(n);
+            controls.setState(RunControls.State.PAUSED);
+        }
+    }
+
+    void speed(int stepsPerSecond) {
+        if (current != null) {
+            try {
+                current.speed(stepsPerSecond);
+            } catch (LiveCapacityException e) {
+                showBusy(e, () -> speed(stepsPerSecond));
+            }
+        }
+        timeline.setStepsPerSecond(stepsPerSecond);
+    }
+
+    private void start(Compiled experiment, ExperimentDraft draft, boolean paused) {
+        stop();
+        closeFeed();
+        if (experiment == null) {
+            return;
+        }
+        running = experiment.engine();
+        int maxSteps = 0;
+        for (RunConfig r : running.runs()) {
+            maxSteps = Math.max(maxSteps, r.steps());
+        }
+        thinning = ChartThinning.forSteps(maxSteps);
+        List<LandscapeCanvas.Run> canvasRuns = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        List<String> colors = new ArrayList<>();
+        for (int i = 0; i < running.runs().size(); i++) {
+            names.add(label(i));
+            colors.add(draft.color(i));
+            canvasRuns.add(new LandscapeCanvas.Run(draft.color(i), names.get(i), draft.isVisible(i)));
+        }
+        canvas.setRuns(canvasRuns);
+        canvas.setStride(thinning.stride);
+        charts.reset(names, colors);
+        timeline.reset();
+        timeline.setTotal(maxSteps);
+        int sps = controls.stepsPerSecond();
+        timeline.setStepsPerSecond(sps);
+        status.clearBanner();
+        playhead = -1;
+        readouts.clearStep();
+        LiveSession session = live.open(running, thinning.stride, sps);
+        shown = session;
+        applied = null;
+        feed = live.watch(UI.getCurrent(), session, batch -> {
+            if (shown == session) {
+                onBatch(batch);
+            }
+        });
+        if (!paused) {
+            try {
+                session.play();
+            } catch (LiveCapacityException e) {
+                closeFeed();
+                session.stop();
+                shown = null;
+                showBusy(e, () -> playPause(experiment, draft));
+                return;
+            }
+        }
+        current = session;
+        controls.setState(paused ? RunControls.State.PAUSED : RunControls.State.PLAYING);
+    }
+
+    private void onBatch(LiveBatch batch) {
+        applied = batch;
+        int n = batch.runs().size();
+        List<double[][]> points = new ArrayList<>(n);
+        List<ChartsPanel.Series> series = new ArrayList<>(n);
+        boolean oneD = running.landscape().dim() == 1;
+        List<String> diverged = new ArrayList<>();
+        for (LiveBatch.RunRows rb : batch.runs()) {
+            Recorder.Rows rows = rb.rows();
+            double[][] pts = new double[rows.steps().length][];
+            for (int i = 0; i < pts.length; i++) {
+                double[] th = rows.theta()[i];
+                pts[i] = oneD ? new double[]{th[0], rows.loss()[i]} : new double[]{th[0], th.length > 1 ? th[1] : 0};
+            }
+            points.add(pts);
+            series.add(thinning.series(rows, rb.status() != RunSimulator.Status.RUNNING));
+            if (rb.status() == RunSimulator.Status.DIVERGED) {
+                canvas.setDiverged(rb.run(), rb.divergedAtStep());
+                diverged.add(host.getTranslation("status.divergedRun", label(rb.run()), rb.divergedAtStep()));
+            }
+        }
+        canvas.appendTrajectory(points);
+        charts.append(series);
+        timeline.setAvailable(batch.step());
+        status.diverged(diverged);
+        if (batch.ended()) {
+            current = null;
+            closeFeed();
+            controls.setState(RunControls.State.IDLE);
+            status.ended(batch);
+        } else if (batch.mode() == LiveSession.Mode.PAUSED) {
+            status.paused(batch.step());
+        } else {
+            status.running(batch.step());
+        }
+    }
+
+    private String label(int run) {
+        String l = running.runs().get(run).label();
+        return l == null || l.isBlank() ? host.getTranslation("runs.unnamed", run + 1) : l;
+    }
+
+    /** Over the node's live capacity: say so and offer to try again. */
+    private void showBusy(LiveCapacityException e, Runnable retry) {
+        Notification n = new Notification();
+        n.addThemeVariants(NotificationVariant.LUMO_ERROR);
+        n.setPosition(Notification.Position.MIDDLE);
+        n.setDuration(10_000);
+        Button again = new Button(host.getTranslation("live.retry"), ev -> {
+            n.close();
+            retry.run();
+        });
+        n.add(new Span(host.getTranslation(LiveCapacityException.MESSAGE_KEY, e.messageArgs())), again);
+        n.open();
+    }
+
+    private void closeFeed() {
+        if (feed != null) {
+            feed.close();
+            feed = null;
+        }
+    }
+
+    /** Stops a live session (its rows stay on screen). */
+    void stop() {
+        if (current != null) {
+            current.stop();
+            current = null;
+            controls.setState(RunControls.State.IDLE);
+            LiveBatch last = shown == null ? null : shown.last();
+            status.stopped(last == null ? 0 : last.step());
+        }
+    }
+
+    /** Stops and clears the result: the picture then belongs to no run. */
+    void reset() {
+        stop();
+        closeFeed();
+        shown = null;
+        applied = null;
+        canvas.setRuns(List.of());
+        timeline.reset();
+        status.clearBanner();
+        readouts.clearStep();
+    }
+
+    /** Everything stops when the view detaches. */
+    void detach() {
+        stop();
+        closeFeed();
+    }
+
+    /** Readouts at the timeline's step, for the selected run. */
+    void showStep(int step, int selected) {
+        playhead = step;
+        if (shown == null || playhead < 0 || selected >= shown.history().runs()) {
+            return;
+        }
+        LiveHistory rec = shown.history();
+        int row = Math.min(playhead / thinning.stride, rec.rows(selected) - 1);
+        if (row < 0) {
+            return;
+        }
+        // the last state has no update leaving it: show the update that reached it
+        Recorder.Rows r = rec.read(selected, row, 1, Math.max(0, Math.min(row, rec.updateRows(selected) - 1)), 1);
+        Double loss = r.loss().length > 0 ? r.loss()[0] : null;
+        Double lr = r.lr().length > 0 ? r.lr()[0] : null;
+        Double g = r.gradNorm().length > 0 ? r.gradNorm()[0] : null;
+        readouts.showStep(r.steps().length > 0 ? r.steps()[0] : playhead, loss, lr, g);
+    }
+
+    void showSelectedStep(int selected) {
+        showStep(playhead, selected);
+    }
+
+    /** Re-sends the recorded rows to the charts (after the loss axis changed). */
+    void replayCharts() {
+        if (shown == null || applied == null) {
+            return;
+        }
+        // only what the charts had: later rows are on their way in the next batch
+        List<ChartsPanel.Series> series = new ArrayList<>();
+        for (LiveBatch.RunRows drawn : applied.runs()) {
+            Recorder.Rows upTo = drawn.rows();
+            series.add(thinning.series(shown.history().read(drawn.run(), 0, upTo.firstRow() + upTo.steps().length, 0,
+                    upTo.firstUpdate() + upTo.lr().length), drawn.status() != RunSimulator.Status.RUNNING));
+        }
+        charts.append(series);
+    }
+}

@@ -1,0 +1,67 @@
+package dev.lrlab.ui.playground;
+
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import dev.lrlab.live.LiveBatch;
+import dev.lrlab.live.LiveSession;
+import java.util.List;
+
+/** The status line under the run controls and the divergence banner above the landscape. */
+public class RunStatus extends Div {
+    private final Div banner = new Div();
+    private final Span status = new Span();
+
+    public RunStatus() {
+        banner.setId("diverged-banner");
+        banner.addClassName("lr-banner");
+        banner.setVisible(false);
+        status.setId("run-status");
+        status.addClassName("lr-muted");
+        add(banner, status);
+    }
+
+    public void idle() {
+        clearBanner();
+        status.setText(getTranslation("status.idle"));
+    }
+
+    public void invalid(String field) {
+        status.setText(getTranslation("status.invalid", field));
+    }
+
+    public void running(int step) {
+        status.setText(getTranslation("status.running", step));
+    }
+
+    public void paused(int step) {
+        status.setText(getTranslation("status.paused", step));
+    }
+
+    public void stopped(int step) {
+        status.setText(getTranslation("status.stopped", step));
+    }
+
+    /** How the session ended: finished (with how many runs diverged) or stopped. */
+    public void ended(LiveBatch end) {
+        long diverged = end.diverged();
+        if (end.end() == LiveSession.End.FINISHED && diverged > 0) {
+            status.setText(getTranslation("status.finishedDiverged", end.step(), diverged, end.runs().size()));
+        } else if (end.end() == LiveSession.End.FINISHED) {
+            status.setText(getTranslation("status.finished", end.step()));
+        } else {
+            stopped(end.step());
+        }
+    }
+
+    /** One line per diverged run ("… diverged at step k"), or no banner. */
+    public void diverged(List<String> runs) {
+        if (!runs.isEmpty()) {
+            banner.setText(String.join(" · ", runs));
+            banner.setVisible(true);
+        }
+    }
+
+    public void clearBanner() {
+        banner.setVisible(false);
+    }
+}

@@ -1,0 +1,91 @@
+package dev.lrlab.ui.playground;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.server.StreamResource;
+import dev.lrlab.core.engine.ExperimentResult;
+import dev.lrlab.experiment.Compiled;
+import dev.lrlab.experiment.ExperimentService;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Copy link, and the exports of the experiment shown: trajectories as CSV, the full result as
+ * JSON (computed on request through the application layer's bounded executor), the landscape as PNG.
+ */
+public class SharePanel extends Div {
+    private final ExperimentService experiments;
+    private final Button copyLink = new Button();
+    private final Anchor exportCsv = new Anchor();
+    private final Anchor exportJson = new Anchor();
+    private final Button exportPng = new Button();
+
+    public SharePanel(ExperimentService experiments, Runnable exportLandscapePng) {
+        this.experiments = experiments;
+        addClassName("lr-controls");
+        copyLink.setId("btn-copy-link");
+        copyLink.setIcon(VaadinIcon.LINK.create());
+        copyLink.addThemeVariants(ButtonVariant.LUMO_CONTRAST, ButtonVariant.LUMO_TERTIARY);
+        copyLink.addClickListener(e -> copyLink());
+        exportCsv.setId("export-csv");
+        exportJson.setId("export-json");
+        exportCsv.getElement().setAttribute("download", true);
+        exportJson.getElement().setAttribute("download", true);
+        exportPng.setId("export-png");
+        exportPng.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        exportPng.addClickListener(e -> exportLandscapePng.run());
+        add(copyLink, exportCsv, exportJson, exportPng);
+    }
+
+    /** The downloads now belong to {@code shown} (an edit gives them a new experiment). */
+    public void show(Compiled shown) {
+        exportCsv.setHref(download(shown, "lrlab-trajectories.csv", "text/csv", true));
+        exportJson.setHref(download(shown, "lrlab-result.json", "application/json", false));
+    }
+
+    public void relabel() {
+        copyLink.setText(getTranslation("share.copy"));
+        exportCsv.setText(getTranslation("export.csv"));
+        exportJson.setText(getTranslation("export.json"));
+        exportPng.setText(getTranslation("export.png"));
+    }
+
+    private StreamResource download(Compiled shown, String name, String type, boolean csv) {
+        StreamResource r = new StreamResource(name, () -> {
+            ExperimentResult result = experiments.simulate(shown);
+            String text = csv ? experiments.csv(result) : experiments.write(result);
+            return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+        });
+        r.setContentType(type);
+        return r;
+    }
+
+    /** The address bar holds the experiment: copy it. */
+    private void copyLink() {
+        // the async clipboard needs a secure context; plain-http hosts fall back to a selection copy
+        getUI().ifPresent(ui -> ui.getPage().executeJs("""
+                const u = window.location.href;
+                const fallback = () => {
+                  const t = document.createElement('textarea');
+                  t.value = u;
+                  t.style.position = 'fixed';
+                  t.style.opacity = '0';
+                  document.body.appendChild(t);
+                  t.select();
+                  try { document.execCommand('copy'); } finally { t.remove(); }
+                };
+                if (navigator.clipboard && window.isSecureContext) {
+                  navigator.clipboard.writeText(u).catch(fallback);
+                } else {
+                  fallback();
+                }
+                """));
+        Notification.show(getTranslation("share.copied"), 2500, Notification.Position.BOTTOM_START)
+                .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+    }
+}
