@@ -1,6 +1,7 @@
 package dev.lrlab.ui.playground;
 
 import dev.lrlab.core.engine.Recorder;
+import dev.lrlab.experiment.LossAxis;
 import java.util.Arrays;
 
 /**
@@ -18,17 +19,20 @@ final class ChartThinning {
 
     final int stride;
     final int chartEvery;
+    /** What the loss chart plots (f − f*, the distance to a game's equilibrium, or f). */
+    final LossAxis axis;
 
-    ChartThinning(int stride, int chartEvery) {
+    ChartThinning(int stride, int chartEvery, LossAxis axis) {
         this.stride = stride;
         this.chartEvery = chartEvery;
+        this.axis = axis;
     }
 
     /** For runs of at most {@code maxSteps} steps. */
-    static ChartThinning forSteps(int maxSteps) {
+    static ChartThinning forSteps(int maxSteps, LossAxis axis) {
         int stride = Math.max(1, (maxSteps + LIVE_POINTS - 1) / LIVE_POINTS);
         int every = Math.max(1, (maxSteps / stride + CHART_POINTS - 1) / CHART_POINTS);
-        return new ChartThinning(stride, every);
+        return new ChartThinning(stride, every, axis);
     }
 
     ChartsPanel.Series series(Recorder.Rows rows, boolean ended) {
@@ -43,7 +47,7 @@ final class ChartThinning {
         int[] keepState = rows(rows.firstRow(), sx.length, ended);
         int[] keepUpdate = rows(rows.firstUpdate(), ux.length, ended);
         return new ChartsPanel.Series(pick(sx, keepState, rows.firstRow()),
-                pick(rows.loss(), keepState, rows.firstRow()),
+                pick(axis.plotted(rows.loss(), rows.equilibriumDistance()), keepState, rows.firstRow()),
                 pick(ux, keepUpdate, rows.firstUpdate()), pick(rows.lr(), keepUpdate, rows.firstUpdate()),
                 pick(rows.gradNorm(), keepUpdate, rows.firstUpdate()),
                 pick(rows.updateNorm(), keepUpdate, rows.firstUpdate()));

@@ -1,5 +1,6 @@
 package dev.lrlab.ui.playground;
 
+import dev.lrlab.experiment.LossAxis;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.html.Div;
 import dev.lrlab.ui.chart.ApexChart;
@@ -21,6 +22,7 @@ public class ChartsPanel extends Div {
     private final Checkbox logLoss = new Checkbox(true);
     private List<String> names = List.of();
     private List<String> colors = List.of();
+    private LossAxis.Kind lossKind = LossAxis.Kind.LOSS;
 
     public ChartsPanel() {
         addClassName("lr-charts");
@@ -53,13 +55,23 @@ public class ChartsPanel extends Div {
         return List.of(LOSS, LR, GRAD, UPDATE);
     }
 
-    /** Empties the charts and sets one series per run. */
-    public void reset(List<String> runNames, List<String> runColors) {
+    /** Empties the charts and sets one series per run; the loss chart plots {@code lossKind}. */
+    public void reset(List<String> runNames, List<String> runColors, LossAxis.Kind lossKind) {
+        this.lossKind = lossKind;
+        reset(runNames, runColors);
+    }
+
+    private void reset(List<String> runNames, List<String> runColors) {
         this.names = runNames;
         this.colors = runColors;
         String step = getTranslation("chart.step");
         String empty = getTranslation("chart.empty");
-        loss.setOptions(ChartOptions.streamingLine(getTranslation("chart.loss"), step, empty, names, colors, logLoss.getValue()));
+        String lossTitle = getTranslation(switch (lossKind) {
+            case SUBOPTIMALITY -> "chart.suboptimality";
+            case EQUILIBRIUM_DISTANCE -> "chart.equilibrium";
+            case LOSS -> "chart.loss";
+        });
+        loss.setOptions(ChartOptions.streamingLine(lossTitle, step, empty, names, colors, logLoss.getValue()));
         lr.setOptions(ChartOptions.zeroBasedY(
                 ChartOptions.streamingLine(getTranslation("chart.lr"), step, empty, names, colors, false)));
         grad.setOptions(ChartOptions.streamingLine(getTranslation("chart.grad"), step, empty, names, colors, true));

@@ -12,6 +12,7 @@ import dev.lrlab.core.engine.RunConfig;
 import dev.lrlab.core.engine.RunSimulator;
 import dev.lrlab.experiment.Compiled;
 import dev.lrlab.experiment.ExperimentDraft;
+import dev.lrlab.experiment.LossAxis;
 import dev.lrlab.live.LiveBatch;
 import dev.lrlab.live.LiveCapacityException;
 import dev.lrlab.live.LiveHistory;
@@ -47,7 +48,7 @@ final class LivePlayback {
     private UiFeed feed;
     /** The last batch drawn: how far each run is on screen, and its status. */
     private LiveBatch applied;
-    private ChartThinning thinning = new ChartThinning(1, 1);
+    private ChartThinning thinning = new ChartThinning(1, 1, new LossAxis(LossAxis.Kind.LOSS, 0));
     private int playhead = -1;
 
     LivePlayback(LiveUiService live, Component host, RunControls controls, RunStatus status, LandscapeCanvas canvas,
@@ -119,7 +120,7 @@ final class LivePlayback {
         for (RunConfig r : running.runs()) {
             maxSteps = Math.max(maxSteps, r.steps());
         }
-        thinning = ChartThinning.forSteps(maxSteps);
+        thinning = ChartThinning.forSteps(maxSteps, LossAxis.of(running.landscape()));
         List<LandscapeCanvas.Run> canvasRuns = new ArrayList<>();
         List<String> names = new ArrayList<>();
         List<String> colors = new ArrayList<>();
@@ -130,7 +131,7 @@ final class LivePlayback {
         }
         canvas.setRuns(canvasRuns);
         canvas.setStride(thinning.stride);
-        charts.reset(names, colors);
+        charts.reset(names, colors, thinning.axis.kind());
         timeline.reset();
         timeline.setTotal(maxSteps);
         int sps = controls.stepsPerSecond();

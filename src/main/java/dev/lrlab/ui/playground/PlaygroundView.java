@@ -20,6 +20,8 @@ import dev.lrlab.experiment.DefaultExperiment;
 import dev.lrlab.experiment.ExperimentDraft;
 import dev.lrlab.experiment.ExperimentService;
 import dev.lrlab.experiment.ExperimentWorkspace;
+import dev.lrlab.experiment.LossAxis;
+import dev.lrlab.experiment.ViewFit;
 import dev.lrlab.experiment.RunPreview;
 import dev.lrlab.live.vaadin.LiveUiService;
 import dev.lrlab.share.ShareCodeException;
@@ -46,6 +48,8 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
     private final ExperimentService experiments;
     private final PresetLookup presets;
     private String presetId;
+    /** The preset's canonical spec as loaded, to tell whether the student changed it. */
+    private Map<String, Object> presetCanonical;
     /** The landscape now drawn, so an edit of a run does not resample it. */
     private Map<String, Object> shownLandscape;
     private List<Object> emptyChartsKey;
@@ -81,7 +85,11 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
             workspace.load(DefaultExperiment.spec());
             showLoaded();
         });
-        forms.addEditedListener(e -> showCompiled());
+        forms.addEditedListener(e -> edited());
+        presetCard.addRestoreListener(e -> {
+            workspace.load(presets.spec(presetId));
+            showLoaded();
+        });
         forms.addSelectedListener(e -> {
             showAnalysis();
             playback.showSelectedStep(draft.selected());
@@ -157,6 +165,22 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
         shownLandscape = null;
         forms.showLoaded();
         presetCard.show(presetId == null ? null : presets.card(presetId, getLocale()));
+        presetCanonical = presetId == null ? null : workspace.compiled().canonical();
+        showCompiled();
+    }
+
+    /**
+     * A result belongs to the experiment it came from: an edit clears the old paths, charts,
+     * banner and readouts at once and says so; the preset card says when it no longer applies.
+     */
+    private void edited() {
+        if (playback.hasResult()) {
+            playback.reset();
+            emptyChartsKey = null;
+            status.edited();
+        }
+        Compiled c = workspace.compiled();
+        presetCard.setEdited(presetCanonical != null && (c == null || !c.canonical().equals(presetCanonical)));
         showCompiled();
     }
 
@@ -182,7 +206,7 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
         Map<String, Object> landscape = c.spec().landscape().toJson();
         if (!landscape.equals(shownLandscape)) {
             shownLandscape = landscape;
-            Landscape.ViewBox box = c.landscape().viewBox();
+            Landscape.ViewBox box = ViewFit.of(c);
             canvas.setField(LandscapePlot.field(c.landscape(), startOfSelected(c), box.xMin(), box.xMax(),
                     box.yMin(), box.yMax()));
         }
@@ -230,10 +254,10 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
             colors.add(draft.color(r.index()));
             maxSteps = Math.max(maxSteps, r.steps());
         }
-        List<Object> key = List.of(names, colors, getLocale().toLanguageTag());
+        List<Object> key = List.of(names, colors, getLocale().toLanguageTag(), LossAxis.of(c.landscape()).kind());
         if (!key.equals(emptyChartsKey)) {
             emptyChartsKey = key;
-            charts.reset(names, colors);
+            charts.reset(names, colors, LossAxis.of(c.landscape()).kind());
         }
         timeline.setTotal(maxSteps);
     }

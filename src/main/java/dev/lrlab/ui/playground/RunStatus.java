@@ -25,6 +25,12 @@ public class RunStatus extends Div {
         status.setText(getTranslation("status.idle"));
     }
 
+    /** The experiment changed after a run: the old result is gone, the new one needs Run. */
+    public void edited() {
+        clearBanner();
+        status.setText(getTranslation("status.edited"));
+    }
+
     public void invalid(String field) {
         status.setText(getTranslation("status.invalid", field));
     }
