@@ -51,8 +51,8 @@ final class OptimizerCode {
     private static String torchOpt(String params, Map<String, Object> o) {
         String t = Py.s(o, "type");
         String lr = "lr=" + Py.num(o, "lr");
-        String betas = "betas=(" + Py.num(o, "beta1") + ", " + Py.num(o, "beta2") + ")";
-        String eps = "eps=" + Py.num(o, "eps");
+        String betas = o.containsKey("beta1") ? "betas=(" + Py.num(o, "beta1") + ", " + Py.num(o, "beta2") + ")" : "";
+        String eps = o.containsKey("eps") ? "eps=" + Py.num(o, "eps") : "";
         String wd = "weight_decay=" + Py.num(o, "weightDecay");
         // foreach=False: the single-tensor kernels, whose order of operations LR Lab follows
         String args = switch (t) {
