@@ -102,6 +102,7 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
     private final Select<Integer> speed = new Select<>();
     private final Button copyLink = new Button();
     private final Anchor exportCsv = new Anchor();
+    private final ExportLinks exportScript = new ExportLinks();
     private final Anchor exportJson = new Anchor();
     private final Button exportPng = new Button();
     private final Div banner = new Div();
@@ -206,7 +207,7 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
         }
         Div controls = new Div(play, step1, step10, stop, reset, speed);
         controls.addClassName("lr-controls");
-        Div share = new Div(copyLink, exportCsv, exportJson, exportPng);
+        Div share = new Div(copyLink, exportCsv, exportJson, exportScript, exportPng);
         share.addClassName("lr-controls");
         Div toolbar = new Div(controls, share);
         toolbar.addClassName("lr-toolbar");
@@ -523,6 +524,7 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
         UI.getCurrent().getPage().getHistory().replaceState(null, url.toString());
         exportCsv.setHref(download("lrlab-trajectories.csv", "text/csv", true));
         exportJson.setHref(download("lrlab-result.json", "application/json", false));
+        exportScript.update(experiment);
     }
 
     /** A download of the full run, computed on request by the API's bounded executor. */
