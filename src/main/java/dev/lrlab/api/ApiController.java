@@ -4,7 +4,9 @@ import dev.lrlab.core.engine.ExperimentResult;
 import dev.lrlab.presets.Preset;
 import dev.lrlab.presets.PresetCatalog;
 import dev.lrlab.experiment.AnalyzeResponse;
+import dev.lrlab.experiment.Compiled;
 import dev.lrlab.experiment.ExperimentService;
+import dev.lrlab.experiment.export.PytorchExport;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
@@ -76,6 +78,24 @@ public class ApiController {
         return json(service.simulateJson(body));
     }
 
+    @Operation(summary = "Export an experiment as a PyTorch script", description = "A standalone Python 3 script "
+            + "(torch, torch.optim, torch.optim.lr_scheduler) that prints every run as '# run <label>' and CSV "
+            + "step,theta_0,…,loss,lr; deterministic runs reproduce the engine in float64. Header X-LrLab-Exact: "
+            + "true, or false when a run uses randomness the script cannot mirror.")
+    @ApiResponse(responseCode = "200", content = @Content(mediaType = PytorchExport.MEDIA_TYPE))
+    @ApiResponse(responseCode = "400", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @PostMapping(path = "/export/pytorch", produces = {PytorchExport.MEDIA_TYPE, MediaType.APPLICATION_JSON_VALUE})
+    public ResponseEntity<byte[]> exportPytorch(@RequestBody(required = false) byte[] body, HttpServletRequest req) {
+        checkJson(req);
+        Compiled compiled = service.compile(service.parseSpec(body));
+        byte[] bytes = PytorchExport.script(compiled).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(PytorchExport.MEDIA_TYPE + ";charset=UTF-8"))
+                .header("Content-Disposition", "attachment; filename=\"" + PytorchExport.FILE_NAME + "\"")
+                .header("X-LrLab-Exact", Boolean.toString(PytorchExport.exactness(compiled).exact()))
+                .contentLength(bytes.length).body(bytes);
+    }
+
     @Operation(summary = "Analyse an experiment without running it", description = "Per run: the Hessian "
             + "spectrum at the start point (λmax, λmin, condition number, 2/λmax), the first lr, ηλmax, |1−ηλi| per "
             + "eigendirection, momentum β and the effective lr η/(1−β); plus the canonical spec.")
@@ -139,7 +159,7 @@ public class ApiController {
     @RequestMapping("/**")
     public ResponseEntity<ApiError> unknown(HttpServletRequest req) {
         return ApiExceptionHandler.error(HttpStatus.NOT_FOUND, new ApiError("no such endpoint: " + req.getMethod() + " "
-                + req.getRequestURI(), null, List.of("POST /api/simulate", "POST /api/analyze", "GET /api/presets",
+                + req.getRequestURI(), null, List.of("POST /api/simulate", "POST /api/analyze", "POST /api/export/pytorch", "GET /api/presets",
                 "GET /api/presets/{id}", "POST /api/share", "GET /api/share/{code}")));
     }
 

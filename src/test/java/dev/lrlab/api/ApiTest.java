@@ -199,4 +199,16 @@ class ApiTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.field").value("runs[0].optimizer.beta1"));
     }
+
+    @Test
+    void exportsAPytorchScript() throws Exception {
+        postJson("/api/export/pytorch", ApiController.TWO_RUNS).andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith("text/x-python"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+                        .string("Content-Disposition", "attachment; filename=\"lrlab_experiment.py\""))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("torch.optim.SGD(")));
+        postJson("/api/export/pytorch", spec("{\"optimizer\":{\"type\":\"adam\",\"beta1\":1.5}}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.field").value("runs[0].optimizer.beta1"));
+    }
 }

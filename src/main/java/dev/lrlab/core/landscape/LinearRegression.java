@@ -83,6 +83,16 @@ public final class LinearRegression implements Landscape {
         return trueWeights.clone();
     }
 
+    /** A copy of the generated features, row-major n × features (for exports that embed the data). */
+    public double[] features() {
+        return x.clone();
+    }
+
+    /** A copy of the generated targets y. */
+    public double[] targets() {
+        return y.clone();
+    }
+
     @Override
     public int dim() {
         return p;

@@ -16,7 +16,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Copy link, and the exports of the experiment shown: trajectories as CSV, the full result as
- * JSON (computed on request through the application layer's bounded executor), the landscape as PNG.
+ * JSON (computed on request through the application layer's bounded executor), a PyTorch script,
+ * the landscape as PNG.
  */
 public class SharePanel extends Div {
     private final ExperimentService experiments;
@@ -24,6 +25,7 @@ public class SharePanel extends Div {
     private final Anchor exportCsv = new Anchor();
     private final Anchor exportJson = new Anchor();
     private final Button exportPng = new Button();
+    private final ExportLinks pytorch = new ExportLinks();
 
     public SharePanel(ExperimentService experiments, Runnable exportLandscapePng) {
         this.experiments = experiments;
@@ -39,13 +41,14 @@ public class SharePanel extends Div {
         exportPng.setId("export-png");
         exportPng.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         exportPng.addClickListener(e -> exportLandscapePng.run());
-        add(copyLink, exportCsv, exportJson, exportPng);
+        add(copyLink, exportCsv, exportJson, pytorch, exportPng);
     }
 
     /** The downloads now belong to {@code shown} (an edit gives them a new experiment). */
     public void show(Compiled shown) {
         exportCsv.setHref(download(shown, "lrlab-trajectories.csv", "text/csv", true));
         exportJson.setHref(download(shown, "lrlab-result.json", "application/json", false));
+        pytorch.update(shown);
     }
 
     public void relabel() {

@@ -1,0 +1,57 @@
+package dev.lrlab.ui.playground;
+
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.i18n.LocaleChangeEvent;
+import com.vaadin.flow.i18n.LocaleChangeObserver;
+import com.vaadin.flow.server.StreamResource;
+import dev.lrlab.experiment.Compiled;
+import dev.lrlab.experiment.export.PytorchExport;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.stream.Collectors;
+
+/**
+ * The "PyTorch script" download next to the CSV/JSON exports, with a note when the script's numbers
+ * cannot match LR Lab's (random parts from a different generator).
+ */
+public final class ExportLinks extends Span implements LocaleChangeObserver {
+    private final Anchor pytorch = new Anchor();
+    private final Span note = new Span();
+    private PytorchExport.Exactness exactness = PytorchExport.Exactness.EXACT;
+
+    public ExportLinks() {
+        pytorch.setId("export-pytorch");
+        pytorch.getElement().setAttribute("download", true);
+        note.setId("export-pytorch-note");
+        note.addClassName("lr-export-note");
+        note.getStyle().set("font-size", "var(--lumo-font-size-xs)").set("color", "var(--lumo-secondary-text-color)");
+        add(pytorch, note);
+    }
+
+    /** Points the link at the script of {@code c} (generated on download) and updates the note. */
+    public void update(Compiled c) {
+        if (c == null) {
+            return;
+        }
+        StreamResource r = new StreamResource(PytorchExport.FILE_NAME, () ->
+                new ByteArrayInputStream(PytorchExport.script(c).getBytes(StandardCharsets.UTF_8)));
+        r.setContentType(PytorchExport.MEDIA_TYPE);
+        pytorch.setHref(r);
+        exactness = PytorchExport.exactness(c);
+        localize();
+    }
+
+    @Override
+    public void localeChange(LocaleChangeEvent event) {
+        localize();
+    }
+
+    private void localize() {
+        pytorch.setText(getTranslation("export.pytorch"));
+        note.setVisible(!exactness.exact());
+        note.setText(exactness.exact() ? "" : exactness.reasons().stream()
+                .map(r -> getTranslation(r.cause().messageKey(), r.label()))
+                .distinct().collect(Collectors.joining("; ")));
+    }
+}
