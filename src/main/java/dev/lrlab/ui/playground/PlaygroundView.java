@@ -42,6 +42,7 @@ import dev.lrlab.live.LiveHistory;
 import dev.lrlab.live.LiveSession;
 import dev.lrlab.live.vaadin.LiveUiService;
 import dev.lrlab.live.vaadin.UiFeed;
+import dev.lrlab.links.LinkService;
 import dev.lrlab.share.ShareCodeException;
 import dev.lrlab.spec.SpecException;
 import dev.lrlab.ui.chart.ApexChart;
@@ -101,6 +102,7 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
     private final Button reset = new Button();
     private final Select<Integer> speed = new Select<>();
     private final Button copyLink = new Button();
+    private final ShortLinkButton shortLink;
     private final Anchor exportCsv = new Anchor();
     private final Anchor exportJson = new Anchor();
     private final Button exportPng = new Button();
@@ -127,13 +129,14 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
     private int playhead = -1;
     private List<Object> emptyChartsKey;
 
-    public PlaygroundView(LiveUiService live, PresetLookup presets, ExperimentService experiments) {
+    public PlaygroundView(LiveUiService live, PresetLookup presets, ExperimentService experiments, LinkService links) {
         this.live = live;
         this.presets = presets;
         this.experiments = experiments;
         this.workspace = new ExperimentWorkspace(experiments);
         this.draft = workspace.draft();
         addClassName("lr-playground");
+        this.shortLink = new ShortLinkButton(links, workspace::compiled);
         build();
     }
 
@@ -206,7 +209,7 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
         }
         Div controls = new Div(play, step1, step10, stop, reset, speed);
         controls.addClassName("lr-controls");
-        Div share = new Div(copyLink, exportCsv, exportJson, exportPng);
+        Div share = new Div(copyLink, shortLink, exportCsv, exportJson, exportPng);
         share.addClassName("lr-controls");
         Div toolbar = new Div(controls, share);
         toolbar.addClassName("lr-toolbar");
@@ -258,6 +261,13 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
+        Compiled linked = LinkedExperiment.take(event.getUI()); // forwarded by /l/{id}, compiled there
+        if (linked != null) {
+            presetId = null;
+            workspace.load(linked);
+            showLoaded();
+            return;
+        }
         QueryParameters q = event.getLocation().getQueryParameters();
         String code = q.getSingleParameter("s").orElse(null);
         presetId = q.getSingleParameter("preset").orElse(null);
