@@ -2,10 +2,11 @@ package dev.lrlab.ui.playground;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.AnchorTarget;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
@@ -79,19 +80,24 @@ public class ShortLinkButton extends Button implements LocaleChangeObserver {
                 .build().toUriString();
     }
 
+    /**
+     * Shows the link in a notification that stays until closed (a Notification rather than a
+     * Dialog: the committed production bundle holds no dialog element).
+     */
     private void show(String url) {
-        Dialog d = new Dialog();
-        d.setId("short-link-dialog");
-        d.setHeaderTitle(getTranslation("share.short.title"));
+        Notification n = new Notification();
+        n.setPosition(Notification.Position.MIDDLE);
+        n.setDuration(0);
+        Span title = new Span(getTranslation("share.short.title"));
+        title.addClassName("lr-section-title");
         TextField field = new TextField();
         field.setId("short-link-url");
         field.setValue(url);
         field.setReadOnly(true);
         field.setWidthFull();
-        field.setMinWidth("min(28rem, 80vw)");
+        field.setMinWidth("min(24rem, 75vw)");
         Paragraph note = new Paragraph(getTranslation("share.short.note"));
-        note.addClassName("lr-muted");
-        d.add(field, note);
+        note.getStyle().set("max-width", "28rem").set("margin", "0");
         Button copyAgain = new Button(getTranslation("share.short.copy"), VaadinIcon.COPY.create(), e -> {
             copy(url);
             notify(getTranslation("share.short.copied"), NotificationVariant.LUMO_SUCCESS);
@@ -100,10 +106,16 @@ public class ShortLinkButton extends Button implements LocaleChangeObserver {
         copyAgain.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         Anchor open = new Anchor(url, getTranslation("share.short.open"), AnchorTarget.BLANK);
         open.setId("short-link-open");
-        Button close = new Button(getTranslation("share.short.close"), e -> d.close());
+        Button close = new Button(getTranslation("share.short.close"), e -> n.close());
         close.setId("btn-short-link-close");
-        d.getFooter().add(open, close, copyAgain);
-        d.open();
+        Div actions = new Div(copyAgain, open, close);
+        actions.addClassName("lr-controls");
+        actions.getStyle().set("gap", "var(--lumo-space-m)").set("align-items", "center");
+        Div box = new Div(title, field, note, actions);
+        box.setId("short-link-dialog");
+        box.getStyle().set("display", "flex").set("flex-direction", "column").set("gap", "var(--lumo-space-s)");
+        n.add(box);
+        n.open();
     }
 
     private void copy(String url) {
