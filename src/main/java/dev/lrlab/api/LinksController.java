@@ -13,6 +13,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
+import java.time.Duration;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -71,6 +73,18 @@ public class LinksController {
     public Map<String, Object> get(@PathVariable("id") String id) {
         return links.spec(id).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND,
                 "no short link with id '" + id + "'", "id", List.of()));
+    }
+
+    @Operation(summary = "The preview picture of a short link", description = "1200 × 630 PNG for Open Graph and "
+            + "Twitter cards: the landscape with every run's trajectory (2-D), or the runs' loss curves. Immutable.")
+    @ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.IMAGE_PNG_VALUE))
+    @ApiResponse(responseCode = "404", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @GetMapping(path = "/{id}/preview.png", produces = {MediaType.IMAGE_PNG_VALUE, MediaType.APPLICATION_JSON_VALUE})
+    public ResponseEntity<byte[]> preview(@PathVariable("id") String id) {
+        byte[] png = links.preview(id).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND,
+                "no short link with id '" + id + "'", "id", List.of()));
+        return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG)
+                .cacheControl(CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable()).body(png);
     }
 
     /**

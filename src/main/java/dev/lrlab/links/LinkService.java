@@ -28,6 +28,14 @@ public class LinkService {
     private final int maxSpecBytes;
     private final String engineVersion;
     private final Clock clock;
+    /** Preview PNGs by id: a link never changes, so its picture is drawn once (then LRU, 64 kept). */
+    private final Map<String, byte[]> previews = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, byte[]> eldest) {
+                    return size() > 64;
+                }
+            });
 
     public LinkService(ExperimentService experiments, LinkStore store, RateLimiter limiter, int maxSpecBytes,
                        String engineVersion, Clock clock) {
@@ -120,6 +128,23 @@ public class LinkService {
      */
     public Optional<Opened> open(String id) {
         return find(id).map(link -> new Opened(link, experiments.compile(currentSpec(link))));
+    }
+
+    /**
+     * The preview picture of a link ({@link PreviewImage}), simulated on the service's bounded pool
+     * (so busy and time-limit answers apply as for /api/simulate); empty for unknown ids.
+     */
+    public Optional<byte[]> preview(String id) {
+        byte[] cached = previews.get(id);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        return open(id).map(o -> {
+            Compiled c = o.compiled();
+            byte[] png = PreviewImage.png(c.landscape(), experiments.simulate(c));
+            previews.put(id, png);
+            return png;
+        });
     }
 
     static Map<String, Object> currentSpec(StoredLink link) {

@@ -23,6 +23,7 @@ class ShortLinkIT extends BrowserTestBase {
         page.waitForSelector("#short-link-dialog");
         String shortUrl = page.locator("#short-link-url input").inputValue();
         assertThat(shortUrl).matches("http://localhost:" + port + "/l/[0-9A-Za-z]{10}");
+        page.waitForTimeout(600); // let the notification finish fading in before the picture
         screenshot("short-link-dialog");
         System.out.println("link length: ?s= URL " + page.url().length() + " chars, short link " + shortUrl.length());
         page.locator("#btn-short-link-close").click();
