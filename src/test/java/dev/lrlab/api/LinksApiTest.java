@@ -65,6 +65,27 @@ class LinksApiTest {
     }
 
     @Test
+    void thePreviewIsA1200x630PngOfTheLandscapeAndTrajectories() throws Exception {
+        String id = json.readTree(mvc.perform(create(ApiController.TWO_RUNS, "10.1.0.4"))
+                .andReturn().getResponse().getContentAsString()).get("id").asText();
+        byte[] png = mvc.perform(get("/api/links/" + id + "/preview.png")).andExpect(status().isOk())
+                .andExpect(header().string("Content-Type", "image/png"))
+                .andExpect(header().string("Cache-Control", org.hamcrest.Matchers.containsString("immutable")))
+                .andReturn().getResponse().getContentAsByteArray();
+        java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
+        assertThat(img.getWidth()).isEqualTo(1200);
+        assertThat(img.getHeight()).isEqualTo(630);
+        java.util.Set<Integer> colours = new java.util.HashSet<>();
+        for (int x = 0; x < 1200; x += 7) {
+            for (int y = 0; y < 560; y += 7) {
+                colours.add(img.getRGB(x, y) & 0xffffff);
+            }
+        }
+        assertThat(colours.size()).as("a colour field, not a blank picture").isGreaterThan(50);
+        mvc.perform(get("/api/links/ZZZZZZZZZZ/preview.png")).andExpect(status().isNotFound());
+    }
+
+    @Test
     void unknownIdsAreJson404s() throws Exception {
         mvc.perform(get("/api/links/ZZZZZZZZZZ")).andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.error").value("no short link with id 'ZZZZZZZZZZ'"))

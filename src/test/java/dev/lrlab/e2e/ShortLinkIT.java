@@ -45,6 +45,28 @@ class ShortLinkIT extends BrowserTestBase {
     }
 
     @Test
+    void theLinkPageCarriesOpenGraphTagsWithThePreviewInTheRequestsLanguage() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        String created = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url("/api/links")))
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"landscape\":{\"type\":\"rosenbrock\"},"
+                        + "\"runs\":[{\"label\":\"Adam\",\"steps\":50,\"optimizer\":{\"type\":\"adam\",\"lr\":0.05}}]}"))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        String id = created.replaceAll(".*\"id\":\"([0-9A-Za-z]+)\".*", "$1");
+        String html = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url("/l/" + id)))
+                .header("Accept-Language", "en-US").GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(html).contains("<meta property=\"og:title\" content=\"An experiment in LR Lab\">")
+                .contains("<meta property=\"og:image\" content=\"" + url("/api/links/" + id + "/preview.png") + "\">")
+                .contains("<meta name=\"twitter:card\" content=\"summary_large_image\">")
+                .contains("Landscape rosenbrock · 1 run: Adam.");
+        String zh = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url("/l/" + id)))
+                .header("Accept-Language", "zh-CN").GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(zh).contains("content=\"LR Lab 中的一个实验\"").contains("损失曲面 rosenbrock · 1 个运行：Adam。");
+        page.navigate(url("/api/links/" + id + "/preview.png"));
+        screenshot("short-link-preview");
+    }
+
+    @Test
     void anUnknownShortLinkGetsTheFriendlyPageInBothLanguages() {
         page.navigate(url("/l/ZZZZZZZZZZ"));
         page.waitForSelector("#broken-link");
