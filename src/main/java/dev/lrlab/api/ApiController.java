@@ -159,11 +159,12 @@ public class ApiController {
     @RequestMapping("/**")
     public ResponseEntity<ApiError> unknown(HttpServletRequest req) {
         return ApiExceptionHandler.error(HttpStatus.NOT_FOUND, new ApiError("no such endpoint: " + req.getMethod() + " "
-                + req.getRequestURI(), null, List.of("POST /api/simulate", "POST /api/analyze", "POST /api/export/pytorch", "GET /api/presets",
-                "GET /api/presets/{id}", "POST /api/share", "GET /api/share/{code}")));
+                + req.getRequestURI(), null, List.of("POST /api/simulate", "POST /api/analyze", "POST /api/export/pytorch",
+                "GET /api/presets", "GET /api/presets/{id}", "POST /api/share", "GET /api/share/{code}", "POST /api/links",
+                "GET /api/links/{id}")));
     }
 
-    private static void checkJson(HttpServletRequest req) {
+    static void checkJson(HttpServletRequest req) {
         String ct = req.getContentType();
         if (ct == null) {
             return; // no Content-Type: read the body as JSON

@@ -3,6 +3,9 @@ package dev.lrlab.api;
 import dev.lrlab.experiment.BusyException;
 import dev.lrlab.experiment.InputException;
 import dev.lrlab.experiment.TimeLimitException;
+import dev.lrlab.links.LinkService;
+import dev.lrlab.links.RateLimiter;
+import dev.lrlab.links.SpecMigrations;
 import org.springframework.http.HttpHeaders;
 import dev.lrlab.share.ShareCodeException;
 import dev.lrlab.spec.SpecException;
@@ -19,7 +22,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** Renders every error of the REST API as {@link ApiError} JSON. */
-@RestControllerAdvice(assignableTypes = ApiController.class)
+@RestControllerAdvice(assignableTypes = {ApiController.class, LinksController.class})
 public class ApiExceptionHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
@@ -48,6 +51,25 @@ public class ApiExceptionHandler {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(MediaType.APPLICATION_JSON)
                 .header(HttpHeaders.RETRY_AFTER, Integer.toString(e.retryAfterSeconds()))
                 .body(new ApiError(e.getMessage(), null, List.of()));
+    }
+
+    /** Too many links from one client: 429 with Retry-After (seconds until the next one is allowed). */
+    @ExceptionHandler(RateLimiter.RateLimitedException.class)
+    public ResponseEntity<ApiError> rateLimited(RateLimiter.RateLimitedException e) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).contentType(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.RETRY_AFTER, Integer.toString(e.retryAfterSeconds()))
+                .body(new ApiError(e.getMessage(), null, List.of()));
+    }
+
+    @ExceptionHandler(LinkService.SpecTooLargeException.class)
+    public ResponseEntity<ApiError> tooLarge(LinkService.SpecTooLargeException e) {
+        return error(HttpStatus.PAYLOAD_TOO_LARGE, new ApiError(e.getMessage(), "lrlab.links.max-spec-bytes",
+                List.of(Integer.toString(e.maxBytes()))));
+    }
+
+    @ExceptionHandler(SpecMigrations.UnsupportedVersionException.class)
+    public ResponseEntity<ApiError> newerVersion(SpecMigrations.UnsupportedVersionException e) {
+        return error(HttpStatus.UNPROCESSABLE_ENTITY, new ApiError(e.getMessage(), "version", List.of()));
     }
 
     @ExceptionHandler(SpecException.class)

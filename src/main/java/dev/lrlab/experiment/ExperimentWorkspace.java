@@ -51,6 +51,11 @@ public final class ExperimentWorkspace {
         return loaded(service.compile(spec));
     }
 
+    /** Shows an experiment compiled elsewhere (an opened short link): no compile here. */
+    public Compiled load(Compiled c) {
+        return loaded(c);
+    }
+
     private Compiled loaded(Compiled c) {
         draft.load(c.canonical());
         compiled = c;

@@ -57,6 +57,19 @@ class FeaturePackagesTest {
     }
 
     @Test
+    void linksStandOnTheApplicationLayerAndKnowNoSurface() {
+        noClasses().that().resideInAPackage("dev.lrlab.links..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.lrlab.ui..", "dev.lrlab.api..",
+                        "dev.lrlab.cli..", "dev.lrlab.live..", "com.vaadin..", "jakarta.servlet..",
+                        "org.springframework.web..")
+                .check(CLASSES);
+        noClasses().that().resideInAPackage("dev.lrlab.storage..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.lrlab.experiment..", "dev.lrlab.links..",
+                        "dev.lrlab.ui..", "dev.lrlab.api..", "dev.lrlab.cli..", "com.vaadin..")
+                .check(CLASSES);
+    }
+
+    @Test
     void specAndShareCodecAreBelowTheApplicationLayer() {
         noClasses().that().resideInAnyPackage("dev.lrlab.spec..", "dev.lrlab.share..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.lrlab.experiment..", "dev.lrlab.ui..",

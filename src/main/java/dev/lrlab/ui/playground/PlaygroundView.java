@@ -23,6 +23,7 @@ import dev.lrlab.experiment.ExperimentWorkspace;
 import dev.lrlab.experiment.LossAxis;
 import dev.lrlab.experiment.ViewFit;
 import dev.lrlab.experiment.RunPreview;
+import dev.lrlab.links.LinkService;
 import dev.lrlab.live.vaadin.LiveUiService;
 import dev.lrlab.share.ShareCodeException;
 import dev.lrlab.ui.landscape.LandscapeCanvas;
@@ -67,13 +68,14 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
     private final ChartsPanel charts = new ChartsPanel();
     private final LivePlayback playback;
 
-    public PlaygroundView(LiveUiService live, PresetLookup presets, ExperimentService experiments) {
+    public PlaygroundView(LiveUiService live, PresetLookup presets, ExperimentService experiments, LinkService links) {
         this.presets = presets;
         this.experiments = experiments;
         this.workspace = new ExperimentWorkspace(experiments);
         this.draft = workspace.draft();
         this.forms = new ExperimentPanel(workspace, experiments);
-        this.share = new SharePanel(experiments, () -> canvas.exportPng("lrlab-landscape.png"));
+        this.share = new SharePanel(experiments, new ShortLinkButton(links, workspace::compiled),
+                () -> canvas.exportPng("lrlab-landscape.png"));
         this.playback = new LivePlayback(live, this, controls, status, canvas, timeline, charts, readouts);
         addClassName("lr-playground");
         build();
@@ -139,6 +141,13 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
+        Compiled linked = LinkedExperiment.take(event.getUI()); // forwarded by /l/{id}, compiled there
+        if (linked != null) {
+            presetId = null;
+            workspace.load(linked);
+            showLoaded();
+            return;
+        }
         QueryParameters q = event.getLocation().getQueryParameters();
         String code = q.getSingleParameter("s").orElse(null);
         presetId = q.getSingleParameter("preset").orElse(null);

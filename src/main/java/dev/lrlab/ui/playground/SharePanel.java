@@ -15,7 +15,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Copy link, and the exports of the experiment shown: trajectories as CSV, the full result as
+ * Copy link, short link (stored on the server), and the exports of the experiment shown: trajectories as CSV, the full result as
  * JSON (computed on request through the application layer's bounded executor), a PyTorch script,
  * the landscape as PNG.
  */
@@ -27,7 +27,7 @@ public class SharePanel extends Div {
     private final Button exportPng = new Button();
     private final ExportLinks pytorch = new ExportLinks();
 
-    public SharePanel(ExperimentService experiments, Runnable exportLandscapePng) {
+    public SharePanel(ExperimentService experiments, ShortLinkButton shortLink, Runnable exportLandscapePng) {
         this.experiments = experiments;
         addClassName("lr-controls");
         copyLink.setId("btn-copy-link");
@@ -41,7 +41,7 @@ public class SharePanel extends Div {
         exportPng.setId("export-png");
         exportPng.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         exportPng.addClickListener(e -> exportLandscapePng.run());
-        add(copyLink, exportCsv, exportJson, pytorch, exportPng);
+        add(copyLink, shortLink, exportCsv, exportJson, pytorch, exportPng);
     }
 
     /** The downloads now belong to {@code shown} (an edit gives them a new experiment). */
