@@ -1,6 +1,7 @@
 package dev.lrlab.api;
 
 import com.fasterxml.jackson.databind.Module;
+import dev.lrlab.experiment.WorkQueue;
 import dev.lrlab.presets.PresetCatalog;
 import dev.lrlab.share.ShareCodec;
 import dev.lrlab.spec.Limits;
@@ -12,8 +13,9 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Beans of the REST API. Caps ({@code lrlab.limits.*}) default to {@link Limits#DEFAULT};
- * {@code lrlab.api.max-concurrent} (default 2 × cores) simulations run at once,
- * each for at most {@code lrlab.api.timeout-ms} (default 10000).
+ * {@code lrlab.api.max-concurrent} (default 2 × cores) simulations run at once, up to
+ * {@code lrlab.api.queue-size} (64) more wait at most {@code lrlab.api.max-wait-ms} (5000) for a
+ * slot, each runs for at most {@code lrlab.api.timeout-ms} (default 10000).
  */
 @Configuration(proxyBeanMethods = false)
 public class ApiConfig {
@@ -30,9 +32,11 @@ public class ApiConfig {
     @Bean(destroyMethod = "close")
     public ExperimentService experimentService(Limits limits,
                                                @Value("${lrlab.api.max-concurrent:0}") int maxConcurrent,
+                                               @Value("${lrlab.api.queue-size:64}") int queueSize,
+                                               @Value("${lrlab.api.max-wait-ms:5000}") long maxWaitMs,
                                                @Value("${lrlab.api.timeout-ms:10000}") long timeoutMs) {
         int n = maxConcurrent > 0 ? maxConcurrent : 2 * Runtime.getRuntime().availableProcessors();
-        return new ExperimentService(limits, n, timeoutMs);
+        return new ExperimentService(limits, new WorkQueue("api-sim", n, queueSize, maxWaitMs, timeoutMs));
     }
 
     @Bean
@@ -57,6 +61,6 @@ public class ApiConfig {
                 .description("Simulate optimizers, learning-rate schedules and loss landscapes from one JSON "
                         + "experiment spec (see README, 'The experiment spec'). Errors are "
                         + "{\"error\", \"field\", \"allowed\"} with status 400 (bad spec or body), 404 (unknown "
-                        + "preset or endpoint), 422 (stopped at the time limit) or 503 (busy)."));
+                        + "preset or endpoint), 422 (stopped at the time limit) or 503 (busy, with a Retry-After header in seconds)."));
     }
 }

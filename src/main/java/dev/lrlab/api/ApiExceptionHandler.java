@@ -1,10 +1,12 @@
 package dev.lrlab.api;
 
+import dev.lrlab.experiment.BusyException;
 import dev.lrlab.share.ShareCodeException;
 import dev.lrlab.spec.SpecException;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -26,6 +28,14 @@ public class ApiExceptionHandler {
     @ExceptionHandler(ApiException.class)
     public ResponseEntity<ApiError> api(ApiException e) {
         return error(e.status(), e.body());
+    }
+
+    /** Busy after the bounded wait: 503, and Retry-After says when a retry is likely to be served. */
+    @ExceptionHandler(BusyException.class)
+    public ResponseEntity<ApiError> busy(BusyException e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.RETRY_AFTER, Integer.toString(e.retryAfterSeconds()))
+                .body(new ApiError(e.getMessage(), null, List.of()));
     }
 
     @ExceptionHandler(SpecException.class)

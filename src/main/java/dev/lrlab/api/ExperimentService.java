@@ -11,6 +11,9 @@ import dev.lrlab.core.engine.ExperimentRunner;
 import dev.lrlab.core.engine.RunConfig;
 import dev.lrlab.core.engine.RunResult;
 import dev.lrlab.core.landscape.Landscape;
+import dev.lrlab.experiment.BusyException;
+import dev.lrlab.experiment.TimeLimitException;
+import dev.lrlab.experiment.WorkQueue;
 import dev.lrlab.spec.ExperimentCompiler;
 import dev.lrlab.spec.Limits;
 import dev.lrlab.spec.SpecException;
@@ -19,51 +22,31 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.http.HttpStatus;
 
 /**
  * What the REST endpoints do, without HTTP: parse the JSON body, compile it (caps from
- * {@link Limits}, answered at once), and run the work on a bounded pool: at most
- * {@code maxConcurrent} requests compute at once (more are refused with 503, never queued), each
- * for at most {@code timeoutMs} (then the run is interrupted and the request answered with 422).
+ * {@link Limits}, answered at once), and run the work through a {@link WorkQueue}: at most
+ * {@code maxConcurrent} requests compute at once, a bounded number wait briefly for a slot (past
+ * that: {@link BusyException}, answered 503 with Retry-After), each computes for at most
+ * {@code timeoutMs} (then the run is interrupted and the request answered with 422).
  */
 public class ExperimentService implements AutoCloseable {
     private final ExperimentCompiler compiler;
     private final Limits limits;
     private final ObjectMapper json;
-    private final ExecutorService pool;
-    private final Semaphore slots;
-    private final int maxConcurrent;
-    private final long timeoutMs;
+    private final WorkQueue queue;
 
+    /** No waiting line: kept for callers (tests, benchmarks) that want the plain bound. */
     public ExperimentService(Limits limits, int maxConcurrent, long timeoutMs) {
-        if (maxConcurrent < 1 || timeoutMs < 1) {
-            throw new IllegalArgumentException("maxConcurrent and timeoutMs must be ≥ 1");
-        }
+        this(limits, new WorkQueue("api-sim", maxConcurrent, 0, 0, timeoutMs));
+    }
+
+    public ExperimentService(Limits limits, WorkQueue queue) {
         this.limits = limits;
         this.compiler = new ExperimentCompiler(limits);
         this.json = LrLabJson.mapper();
-        this.maxConcurrent = maxConcurrent;
-        this.timeoutMs = timeoutMs;
-        this.slots = new Semaphore(maxConcurrent);
-        AtomicInteger n = new AtomicInteger();
-        this.pool = new ThreadPoolExecutor(maxConcurrent, maxConcurrent, 60, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), r -> {
-                    Thread t = new Thread(r, "api-sim-" + n.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                });
+        this.queue = queue;
     }
 
     public Limits limits() {
@@ -71,11 +54,11 @@ public class ExperimentService implements AutoCloseable {
     }
 
     public int maxConcurrent() {
-        return maxConcurrent;
+        return queue.maxConcurrent();
     }
 
     public long timeoutMs() {
-        return timeoutMs;
+        return queue.timeoutMs();
     }
 
     /** Parses a request body into a spec object; 400 for empty, malformed or non-object bodies. */
@@ -181,55 +164,15 @@ public class ExperimentService implements AutoCloseable {
         }
     }
 
-    /** Runs {@code work} on the pool: 503 when all slots are busy, 422 after the timeout. */
+    /**
+     * Runs {@code work} through the {@link WorkQueue}: a short bounded wait when all slots are
+     * busy ({@link BusyException} past it, answered 503 with Retry-After), 422 after the time limit.
+     */
     <T> T bounded(Callable<T> work) {
-        if (!slots.tryAcquire()) {
-            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "the server is already running its maximum of "
-                    + maxConcurrent + " simulations at once; try again in a moment");
-        }
-        AtomicBoolean released = new AtomicBoolean();
-        Runnable release = () -> {
-            if (released.compareAndSet(false, true)) {
-                slots.release();
-            }
-        };
-        AtomicBoolean started = new AtomicBoolean();
-        Future<T> f;
         try {
-            f = pool.submit(() -> {
-                started.set(true);
-                try {
-                    return work.call();
-                } finally {
-                    release.run();
-                }
-            });
-        } catch (RuntimeException e) {
-            release.run();
-            throw e;
-        }
-        try {
-            return f.get(timeoutMs, TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            f.cancel(true);
-            if (!started.get()) {
-                release.run();
-            }
-            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "the simulation was stopped after the server's "
-                    + "time limit of " + timeoutMs + " ms; use fewer steps, runs or dimensions");
-        } catch (InterruptedException e) {
-            f.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "the request was interrupted");
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException re && !(cause instanceof CancellationException)) {
-                throw re;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException("simulation failed", cause);
+            return queue.run(work);
+        } catch (TimeLimitException e) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage());
         }
     }
 
@@ -251,6 +194,6 @@ public class ExperimentService implements AutoCloseable {
 
     @Override
     public void close() {
-        pool.shutdownNow();
+        queue.close();
     }
 }
