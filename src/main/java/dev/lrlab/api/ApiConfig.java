@@ -25,8 +25,9 @@ public class ApiConfig {
                          @Value("${lrlab.limits.max-dim:10000}") int maxDim,
                          @Value("${lrlab.limits.max-runs:8}") int maxRuns,
                          @Value("${lrlab.limits.max-total-work:2e8}") double maxWork,
-                         @Value("${lrlab.limits.max-data-values:2000000}") long maxData) {
-        return new Limits(maxSteps, maxDim, maxRuns, maxWork, maxData);
+                         @Value("${lrlab.limits.max-data-values:2000000}") long maxData,
+                         @Value("${lrlab.limits.max-nesting:8}") int maxNesting) {
+        return new Limits(maxSteps, maxDim, maxRuns, maxWork, maxData, maxNesting);
     }
 
     @Bean(destroyMethod = "close")

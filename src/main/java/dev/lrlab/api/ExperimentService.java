@@ -72,7 +72,7 @@ public class ExperimentService implements AutoCloseable {
         try {
             parsed = json.readValue(body, Object.class);
         } catch (StreamConstraintsException e) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "the JSON is too deeply nested or has too long values");
+            throw new ApiException(HttpStatus.BAD_REQUEST, tooBig(e));
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
             String where = loc == null || loc.getLineNr() < 1 ? null
@@ -174,6 +174,15 @@ public class ExperimentService implements AutoCloseable {
         } catch (TimeLimitException e) {
             throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage());
         }
+    }
+
+    /** Jackson's constraint message names the constraint; the answer says it in plain words. */
+    static String tooBig(StreamConstraintsException e) {
+        String m = String.valueOf(e.getMessage());
+        if (m.contains("nesting depth")) {
+            return "the JSON is nested more than " + Limits.MAX_JSON_DEPTH + " levels deep (server limit)";
+        }
+        return "the JSON has a value longer than the server accepts (numbers: 100 digits, text: 1,000,000 characters)";
     }
 
     private static String kind(Object o) {

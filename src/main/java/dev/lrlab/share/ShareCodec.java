@@ -1,6 +1,8 @@
 package dev.lrlab.share;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lrlab.spec.ExperimentCompiler;
 import dev.lrlab.spec.Limits;
@@ -48,6 +50,12 @@ public final class ShareCodec {
             .getBytes(StandardCharsets.UTF_8);
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    static {
+        // the same depth cap as API bodies: a crafted code must not make the parser recurse deeply
+        JSON.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+                .maxNestingDepth(Limits.MAX_JSON_DEPTH).build());
+    }
 
     private final ExperimentCompiler compiler;
 
@@ -116,6 +124,9 @@ public final class ShareCodec {
         Object parsed;
         try {
             parsed = JSON.readValue(json, Object.class);
+        } catch (StreamConstraintsException e) {
+            throw new ShareCodeException("The share code holds a spec nested more than " + Limits.MAX_JSON_DEPTH
+                    + " levels deep; this server does not accept it.");
         } catch (Exception e) {
             throw new ShareCodeException("The share code unpacks to text that is not valid JSON.");
         }
