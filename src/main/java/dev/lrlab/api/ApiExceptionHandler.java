@@ -2,6 +2,7 @@ package dev.lrlab.api;
 
 import dev.lrlab.experiment.BusyException;
 import dev.lrlab.share.ShareCodeException;
+import dev.lrlab.share.ShareCodeTooLargeException;
 import dev.lrlab.spec.SpecException;
 import java.util.List;
 import org.slf4j.Logger;
@@ -45,7 +46,9 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(ShareCodeException.class)
     public ResponseEntity<ApiError> share(ShareCodeException e) {
-        return error(HttpStatus.BAD_REQUEST, new ApiError(e.getMessage(), "code", List.of()));
+        // a too-large spec is not the code's fault: no field to blame
+        String field = e instanceof ShareCodeTooLargeException ? null : "code";
+        return error(HttpStatus.BAD_REQUEST, new ApiError(e.getMessage(), field, List.of()));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

@@ -32,6 +32,13 @@ import java.util.zip.Inflater;
 public final class ShareCodec {
     public static final String VERSION = "1";
     public static final int MAX_INFLATED = 256 * 1024;
+    /**
+     * Longest code {@link #encode} issues. A link must open under Tomcat's default 8 KiB limit on
+     * the request line plus headers, and the browser's start-up request carries the code once more
+     * in its query (the page's {@code Referrer-Policy} keeps it out of the Referer header); 6000
+     * characters leaves ~2 KiB for the path and ordinary headers (cookies, user agent).
+     */
+    public static final int MAX_LINK_CODE_LENGTH = 6000;
     /** Longest code accepted for decoding (characters). */
     public static final int MAX_CODE_LENGTH = 64 * 1024;
 
@@ -67,7 +74,10 @@ public final class ShareCodec {
         this.compiler = new ExperimentCompiler(limits);
     }
 
-    /** The code of a spec; throws {@link SpecException} when the spec is not valid. */
+    /**
+     * The code of a spec; throws {@link SpecException} when the spec is not valid and
+     * {@link ShareCodeTooLargeException} when its code would be too long for a link that opens.
+     */
     public String encode(Map<String, ?> spec) {
         Map<String, Object> minimal = minimal(spec);
         byte[] json;
@@ -87,7 +97,11 @@ public final class ShareCodec {
                 int n = d.deflate(buf);
                 out.write(buf, 0, n);
             }
-            return VERSION + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(out.toByteArray());
+            String code = VERSION + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(out.toByteArray());
+            if (code.length() > MAX_LINK_CODE_LENGTH) {
+                throw new ShareCodeTooLargeException(code.length(), MAX_LINK_CODE_LENGTH);
+            }
+            return code;
         } finally {
             d.end();
         }

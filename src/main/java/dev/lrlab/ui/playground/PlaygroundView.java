@@ -38,6 +38,7 @@ import dev.lrlab.core.schedule.CurvatureSchedule;
 import dev.lrlab.live.LiveRun;
 import dev.lrlab.live.LiveRunService;
 import dev.lrlab.share.ShareCodeException;
+import dev.lrlab.share.ShareCodeTooLargeException;
 import dev.lrlab.share.ShareCodec;
 import dev.lrlab.spec.ExperimentCompiler;
 import dev.lrlab.spec.SpecException;
@@ -565,14 +566,29 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
     }
 
     private void updateUrl() {
-        String code = codec.encode(compiled.canonicalSpec());
+        exportCsv.setHref(download("lrlab-trajectories.csv", "text/csv", true));
+        exportJson.setHref(download("lrlab-result.json", "application/json", false));
+        String code;
+        try {
+            code = codec.encode(compiled.canonicalSpec());
+        } catch (ShareCodeTooLargeException e) {
+            // no link rather than one the server would refuse (or a stale one for another experiment)
+            if (copyLink.isEnabled()) {
+                Notification.show(getTranslation("share.tooLarge", e.length(), e.max()), 8000,
+                        Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_CONTRAST);
+            }
+            copyLink.setEnabled(false);
+            copyLink.setTooltipText(getTranslation("share.tooLarge", e.length(), e.max()));
+            UI.getCurrent().getPage().getHistory().replaceState(null, "playground");
+            return;
+        }
+        copyLink.setEnabled(true);
+        copyLink.setTooltipText(null);
         StringBuilder url = new StringBuilder("?s=").append(code);
         if (presetId != null) {
             url.append("&preset=").append(presetId);
         }
         UI.getCurrent().getPage().getHistory().replaceState(null, url.toString());
-        exportCsv.setHref(download("lrlab-trajectories.csv", "text/csv", true));
-        exportJson.setHref(download("lrlab-result.json", "application/json", false));
     }
 
     /** A download of the full run, computed on request by the API's bounded executor. */
