@@ -60,8 +60,8 @@ final class ErrorPages {
     }
 
     /** The API's error body {@code {"error","field","allowed"}}; the message is always English, like every API error. */
-    static byte[] json(String reasonKey, String field) {
-        return json(text(bundle(Locale.ENGLISH), reasonKey), field);
+    static byte[] jsonReason(String reasonKey, String field) {
+        return jsonMessage(text(bundle(Locale.ENGLISH), reasonKey), field);
     }
 
     static byte[] jsonMessage(String message, String field) {

@@ -28,7 +28,7 @@ public class ReadableErrorController implements ErrorController {
         }
         if (ErrorPages.isApi(path)) {
             return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
-                    .body(ErrorPages.json(ErrorPages.reasonKey(status), null));
+                    .body(ErrorPages.jsonReason(ErrorPages.reasonKey(status), null));
         }
         return ResponseEntity.status(status).contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
                 .body(ErrorPages.html(status, ErrorPages.locale(req.getHeader("Accept-Language"))));

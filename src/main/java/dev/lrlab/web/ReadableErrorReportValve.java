@@ -39,7 +39,7 @@ public class ReadableErrorReportValve extends ErrorReportValve {
         // Tomcat answers an over-long request line or header block with a plain 400
         String reason = tooLarge(throwable) || tooLarge((Throwable) request.getAttribute(
                 jakarta.servlet.RequestDispatcher.ERROR_EXCEPTION)) ? "error.tooLong" : ErrorPages.reasonKey(status);
-        byte[] body = api ? ErrorPages.json(reason, null)
+        byte[] body = api ? ErrorPages.jsonReason(reason, null)
                 : ErrorPages.html(status, reason, ErrorPages.locale(request.getHeader("Accept-Language")));
         try {
             response.setContentType(api ? "application/json" : "text/html;charset=utf-8");
