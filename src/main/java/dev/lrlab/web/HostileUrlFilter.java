@@ -66,7 +66,8 @@ public class HostileUrlFilter extends OncePerRequestFilter {
             }
             return;
         }
-        String vr = req.getParameter("v-r");
+        // read from the raw query: getParameter would parse (and consume) form and upload bodies
+        String vr = vaadinRequestType(req.getQueryString());
         boolean read = "GET".equals(req.getMethod()) || "HEAD".equals(req.getMethod());
         if (vr == null && read && Escapes.firstBroken(req.getQueryString()) != null) {
             // the page itself: the browser keeps the address and later sends its query in a
@@ -74,12 +75,25 @@ public class HostileUrlFilter extends OncePerRequestFilter {
             res.sendRedirect(req.getRequestURI() + "?" + Escapes.repair(req.getQueryString()));
             return;
         }
-        if (vr != null && (Escapes.firstBroken(req.getParameter("location")) != null
+        if ("init".equals(vr) && read && (Escapes.firstBroken(req.getParameter("location")) != null
                 || Escapes.firstBroken(req.getParameter("query")) != null)) {
             chain.doFilter(new RepairedParameters(req, "location", "query"), res);
             return;
         }
         chain.doFilter(req, res);
+    }
+
+    /** The value of {@code v-r} (Vaadin's internal request type) in a raw query, or null. */
+    static String vaadinRequestType(String query) {
+        if (query == null) {
+            return null;
+        }
+        for (String pair : query.split("&")) {
+            if (pair.startsWith("v-r=")) {
+                return pair.substring(4);
+            }
+        }
+        return null;
     }
 
     /** The request with the named parameters' broken escapes written as literal percent signs. */
