@@ -582,8 +582,10 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
             UI.getCurrent().getPage().getHistory().replaceState(null, "playground");
             return;
         }
-        copyLink.setEnabled(true);
-        copyLink.setTooltipText(null);
+        if (!copyLink.isEnabled()) { // back under the cap
+            copyLink.setEnabled(true);
+            copyLink.setTooltipText(null);
+        }
         StringBuilder url = new StringBuilder("?s=").append(code);
         if (presetId != null) {
             url.append("&preset=").append(presetId);
