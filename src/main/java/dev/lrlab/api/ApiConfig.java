@@ -3,6 +3,7 @@ package dev.lrlab.api;
 import dev.lrlab.experiment.ExperimentService;
 import dev.lrlab.experiment.LrLabJson;
 import com.fasterxml.jackson.databind.Module;
+import dev.lrlab.experiment.WorkQueue;
 import dev.lrlab.presets.PresetCatalog;
 import dev.lrlab.spec.Limits;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -13,8 +14,9 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Beans of the REST API. Caps ({@code lrlab.limits.*}) default to {@link Limits#DEFAULT};
- * {@code lrlab.api.max-concurrent} (default 2 × cores) simulations run at once,
- * each for at most {@code lrlab.api.timeout-ms} (default 10000).
+ * {@code lrlab.api.max-concurrent} (default 2 × cores) simulations run at once, up to
+ * {@code lrlab.api.queue-size} (64) more wait at most {@code lrlab.api.max-wait-ms} (5000) for a
+ * slot, each runs for at most {@code lrlab.api.timeout-ms} (default 10000).
  */
 @Configuration(proxyBeanMethods = false)
 public class ApiConfig {
@@ -24,16 +26,19 @@ public class ApiConfig {
                          @Value("${lrlab.limits.max-dim:10000}") int maxDim,
                          @Value("${lrlab.limits.max-runs:8}") int maxRuns,
                          @Value("${lrlab.limits.max-total-work:2e8}") double maxWork,
-                         @Value("${lrlab.limits.max-data-values:2000000}") long maxData) {
-        return new Limits(maxSteps, maxDim, maxRuns, maxWork, maxData);
+                         @Value("${lrlab.limits.max-data-values:2000000}") long maxData,
+                         @Value("${lrlab.limits.max-nesting:8}") int maxNesting) {
+        return new Limits(maxSteps, maxDim, maxRuns, maxWork, maxData, maxNesting);
     }
 
     @Bean(destroyMethod = "close")
     public ExperimentService experimentService(Limits limits,
                                                @Value("${lrlab.api.max-concurrent:0}") int maxConcurrent,
+                                               @Value("${lrlab.api.queue-size:64}") int queueSize,
+                                               @Value("${lrlab.api.max-wait-ms:5000}") long maxWaitMs,
                                                @Value("${lrlab.api.timeout-ms:10000}") long timeoutMs) {
         int n = maxConcurrent > 0 ? maxConcurrent : 2 * Runtime.getRuntime().availableProcessors();
-        return new ExperimentService(limits, n, timeoutMs);
+        return new ExperimentService(limits, new WorkQueue("api-sim", n, queueSize, maxWaitMs, timeoutMs));
     }
 
     @Bean
@@ -53,6 +58,6 @@ public class ApiConfig {
                 .description("Simulate optimizers, learning-rate schedules and loss landscapes from one JSON "
                         + "experiment spec (see README, 'The experiment spec'). Errors are "
                         + "{\"error\", \"field\", \"allowed\"} with status 400 (bad spec or body), 404 (unknown "
-                        + "preset or endpoint), 422 (stopped at the time limit) or 503 (busy)."));
+                        + "preset or endpoint), 422 (stopped at the time limit) or 503 (busy, with a Retry-After header in seconds)."));
     }
 }

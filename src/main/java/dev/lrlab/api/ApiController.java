@@ -70,7 +70,8 @@ public class ApiController {
             content = @Content(schema = @Schema(implementation = ApiError.class)))
     @ApiResponse(responseCode = "422", description = "stopped at the server's time limit",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @ApiResponse(responseCode = "503", description = "all simulation slots busy",
+    @ApiResponse(responseCode = "503", description = "all simulation slots busy and the waiting line full; "
+            + "the Retry-After header says how many seconds to wait",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
     @PostMapping("/simulate")
     public ResponseEntity<byte[]> simulate(@RequestBody(required = false) byte[] body, HttpServletRequest req) {

@@ -6,12 +6,13 @@ import dev.lrlab.experiment.TimeLimitException;
 import dev.lrlab.links.LinkService;
 import dev.lrlab.links.RateLimiter;
 import dev.lrlab.links.SpecMigrations;
-import org.springframework.http.HttpHeaders;
 import dev.lrlab.share.ShareCodeException;
+import dev.lrlab.share.ShareCodeTooLargeException;
 import dev.lrlab.spec.SpecException;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -22,7 +23,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** Renders every error of the REST API as {@link ApiError} JSON. */
-@RestControllerAdvice(assignableTypes = {ApiController.class, LinksController.class})
+// every controller of this package (simulate, links, export, sweeps …) answers errors the same way
+@RestControllerAdvice(basePackageClasses = ApiController.class)
 public class ApiExceptionHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
@@ -79,7 +81,9 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(ShareCodeException.class)
     public ResponseEntity<ApiError> share(ShareCodeException e) {
-        return error(HttpStatus.BAD_REQUEST, new ApiError(e.getMessage(), "code", List.of()));
+        // a too-large spec is not the code's fault: no field to blame
+        String field = e instanceof ShareCodeTooLargeException ? null : "code";
+        return error(HttpStatus.BAD_REQUEST, new ApiError(e.getMessage(), field, List.of()));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

@@ -22,24 +22,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The application layer: every surface (pages, REST API, CLI, links, presets, classes) compiles,
  * simulates, analyzes, shares and exports experiments through this one service, which knows no
  * HTTP and no Vaadin. Parse a JSON body, compile it once ({@link Compiled}: caps from
- * {@link Limits}, answered at once), and run the work on a bounded pool: at most
- * {@code maxConcurrent} computations at once, each for at most {@code timeoutMs} (then it is
+ * {@link Limits}, answered at once), and run the work through a {@link WorkQueue}: at most
+ * {@code maxConcurrent} computations at once, a bounded number wait briefly for a slot (past that:
+ * {@link BusyException} with a retry-after), each computes for at most {@code timeoutMs} (then it is
  * interrupted: {@link TimeLimitException}). Errors are plain exceptions ({@code SpecException},
  * {@link InputException}, {@link BusyException}, {@link TimeLimitException},
  * {@code ShareCodeException}); each surface maps them to its own answer.
@@ -49,28 +39,17 @@ public class ExperimentService implements AutoCloseable {
     private final Limits limits;
     private final ObjectMapper json;
     private final ShareCodec codec = new ShareCodec();
-    private final ExecutorService pool;
-    private final Semaphore slots;
-    private final int maxConcurrent;
-    private final long timeoutMs;
+    private final WorkQueue queue;
 
     public ExperimentService(Limits limits, int maxConcurrent, long timeoutMs) {
-        if (maxConcurrent < 1 || timeoutMs < 1) {
-            throw new IllegalArgumentException("maxConcurrent and timeoutMs must be ≥ 1");
-        }
+        this(limits, new WorkQueue("api-sim", maxConcurrent, 0, 0, timeoutMs));
+    }
+
+    public ExperimentService(Limits limits, WorkQueue queue) {
         this.limits = limits;
         this.compiler = new ExperimentCompiler(limits);
         this.json = LrLabJson.mapper();
-        this.maxConcurrent = maxConcurrent;
-        this.timeoutMs = timeoutMs;
-        this.slots = new Semaphore(maxConcurrent);
-        AtomicInteger n = new AtomicInteger();
-        this.pool = new ThreadPoolExecutor(maxConcurrent, maxConcurrent, 60, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), r -> {
-                    Thread t = new Thread(r, "api-sim-" + n.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                });
+        this.queue = queue;
     }
 
     public Limits limits() {
@@ -78,11 +57,11 @@ public class ExperimentService implements AutoCloseable {
     }
 
     public int maxConcurrent() {
-        return maxConcurrent;
+        return queue.maxConcurrent();
     }
 
     public long timeoutMs() {
-        return timeoutMs;
+        return queue.timeoutMs();
     }
 
     /** Parses a request body into a spec object; 400 for empty, malformed or non-object bodies. */
@@ -95,7 +74,7 @@ public class ExperimentService implements AutoCloseable {
         try {
             parsed = json.readValue(body, Object.class);
         } catch (StreamConstraintsException e) {
-            throw new InputException("the JSON is too deeply nested or has too long values");
+            throw new InputException(tooBig(e));
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
             String where = loc == null || loc.getLineNr() < 1 ? null
@@ -138,7 +117,11 @@ public class ExperimentService implements AutoCloseable {
 
     /** The whole request path as used by POST /api/simulate: JSON body → JSON result. */
     public String simulateJson(byte[] body) {
-        return writeResult(simulate(parseSpec(body)));
+        Compiled c = compile(parseSpec(body));
+        // writing the rows is most of the CPU and memory of a big answer (9 MB for 8 × 10,000
+        // steps): inside the bounded job, so the queue bounds it too (32 answers written at once
+        // outside it took the server to 5 GB and median answers of 8–25 s)
+        return bounded(() -> writeResult(ExperimentRunner.run(c.engine())));
     }
 
     /** The share code of a compiled experiment: its minimal form, packed. */
@@ -254,55 +237,21 @@ public class ExperimentService implements AutoCloseable {
         }
     }
 
-    /** Runs {@code work} on the pool: {@link BusyException} when all slots are busy, {@link TimeLimitException} after the timeout. */
+    /**
+     * Runs {@code work} through the {@link WorkQueue}: a short bounded wait when all slots are busy
+     * ({@link BusyException} past it), {@link TimeLimitException} after the time limit.
+     */
     public <T> T bounded(Callable<T> work) {
-        if (!slots.tryAcquire()) {
-            throw new BusyException("the server is already running its maximum of "
-                    + maxConcurrent + " simulations at once; try again in a moment", 1);
+        return queue.run(work);
+    }
+
+    /** Jackson's constraint message names the constraint; the answer says it in plain words. */
+    static String tooBig(StreamConstraintsException e) {
+        String m = String.valueOf(e.getMessage());
+        if (m.contains("nesting depth")) {
+            return "the JSON is nested more than " + Limits.MAX_JSON_DEPTH + " levels deep (server limit)";
         }
-        AtomicBoolean released = new AtomicBoolean();
-        Runnable release = () -> {
-            if (released.compareAndSet(false, true)) {
-                slots.release();
-            }
-        };
-        AtomicBoolean started = new AtomicBoolean();
-        Future<T> f;
-        try {
-            f = pool.submit(() -> {
-                started.set(true);
-                try {
-                    return work.call();
-                } finally {
-                    release.run();
-                }
-            });
-        } catch (RuntimeException e) {
-            release.run();
-            throw e;
-        }
-        try {
-            return f.get(timeoutMs, TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            f.cancel(true);
-            if (!started.get()) {
-                release.run();
-            }
-            throw new TimeLimitException(timeoutMs);
-        } catch (InterruptedException e) {
-            f.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new BusyException("the request was interrupted", 1);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException re && !(cause instanceof CancellationException)) {
-                throw re;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException("simulation failed", cause);
-        }
+        return "the JSON has a value longer than the server accepts (numbers: 100 digits, text: 1,000,000 characters)";
     }
 
     private static String kind(Object o) {
@@ -323,6 +272,6 @@ public class ExperimentService implements AutoCloseable {
 
     @Override
     public void close() {
-        pool.shutdownNow();
+        queue.close();
     }
 }

@@ -2,6 +2,7 @@ package dev.lrlab.experiment;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import dev.lrlab.spec.Limits;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -34,7 +35,7 @@ public final class LrLabJson {
         // and every number parses back to the same double
         m.enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER.mappedFeature());
         m.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
-                .maxNestingDepth(64).maxNumberLength(100).maxStringLength(1_000_000).build());
+                .maxNestingDepth(Limits.MAX_JSON_DEPTH).maxNumberLength(100).maxStringLength(1_000_000).build());
         return m;
     }
 

@@ -1,9 +1,16 @@
 package dev.lrlab.experiment;
 
-/** A computation ran past the server's time budget and was interrupted (HTTP 422). */
+/** A job ran past its time limit and was interrupted. */
 public class TimeLimitException extends RuntimeException {
-    public TimeLimitException(long timeoutMs) {
-        super("the simulation was stopped after the server's time limit of " + timeoutMs
+    private final long limitMs;
+
+    public TimeLimitException(long limitMs) {
+        super("the simulation was stopped after the server's time limit of " + limitMs
                 + " ms; use fewer steps, runs or dimensions");
+        this.limitMs = limitMs;
+    }
+
+    public long limitMs() {
+        return limitMs;
     }
 }

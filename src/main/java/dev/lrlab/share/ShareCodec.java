@@ -1,7 +1,10 @@
 package dev.lrlab.share;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lrlab.spec.Limits;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -25,6 +28,13 @@ import java.util.zip.Inflater;
 public final class ShareCodec {
     public static final String VERSION = "1";
     public static final int MAX_INFLATED = 256 * 1024;
+    /**
+     * Longest code {@link #encode} issues. A link must open under Tomcat's default 8 KiB limit on
+     * the request line plus headers, and the browser's start-up request carries the code once more
+     * in its query (the page's {@code Referrer-Policy} keeps it out of the Referer header); 6000
+     * characters leaves ~2 KiB for the path and ordinary headers (cookies, user agent).
+     */
+    public static final int MAX_LINK_CODE_LENGTH = 6000;
     /** Longest code accepted for decoding (characters). */
     public static final int MAX_CODE_LENGTH = 64 * 1024;
 
@@ -44,12 +54,21 @@ public final class ShareCodec {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    static {
+        // the same depth cap as API bodies: a crafted code must not make the parser recurse deeply
+        JSON.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+                .maxNestingDepth(Limits.MAX_JSON_DEPTH).build());
+    }
+
     /** A copy of the format-1 preset dictionary (for tools and tests that build raw codes). */
     public static byte[] dictionary() {
         return DICTIONARY.clone();
     }
 
-    /** The code of a spec as given (callers pass the minimal form of a compiled experiment). */
+    /**
+     * The code of a spec as given (callers pass the minimal form of a compiled experiment);
+     * {@link ShareCodeTooLargeException} when the code would be too long for a link that opens.
+     */
     public String encode(Map<String, ?> minimal) {
         byte[] json;
         try {
@@ -68,7 +87,11 @@ public final class ShareCodec {
                 int n = d.deflate(buf);
                 out.write(buf, 0, n);
             }
-            return VERSION + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(out.toByteArray());
+            String code = VERSION + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(out.toByteArray());
+            if (code.length() > MAX_LINK_CODE_LENGTH) {
+                throw new ShareCodeTooLargeException(code.length(), MAX_LINK_CODE_LENGTH);
+            }
+            return code;
         } finally {
             d.end();
         }
@@ -108,6 +131,9 @@ public final class ShareCodec {
         Object parsed;
         try {
             parsed = JSON.readValue(json, Object.class);
+        } catch (StreamConstraintsException e) {
+            throw new ShareCodeException("The share code holds a spec nested more than " + Limits.MAX_JSON_DEPTH
+                    + " levels deep; this server does not accept it.");
         } catch (Exception e) {
             throw new ShareCodeException("The share code unpacks to text that is not valid JSON.");
         }

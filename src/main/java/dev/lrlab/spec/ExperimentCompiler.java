@@ -85,6 +85,7 @@ public final class ExperimentCompiler {
                 throw new SpecException(r.pathOf("steps"), "at most " + limits.maxStepsPerRun()
                         + " steps per run (server limit)");
             }
+            Nesting.checkSchedule(r.asMap().get("schedule"), r.pathOf("schedule"), limits.maxNesting());
         }
         Params lp = root.object("landscape");
         if (lp == null) {

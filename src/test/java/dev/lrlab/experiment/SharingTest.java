@@ -91,6 +91,28 @@ class SharingTest {
                 .hasMessageContaining("256 KiB");
     }
 
+    @Test
+    void deeplyNestedCodesAreRefusedBeforeAnyWork() {
+        // a 300-deep scaled chain: a couple of hundred characters, once ~20 s of server time
+        String chain = "{\"type\":\"constant\"}";
+        for (int i = 0; i < 300; i++) {
+            chain = "{\"type\":\"scaled\",\"schedule\":" + chain + ",\"envelope\":{\"type\":\"constant\"}}";
+        }
+        String deep = raw("{\"landscape\":{\"type\":\"quadratic\"},\"runs\":[{\"optimizer\":{\"type\":\"sgd\"},"
+                + "\"schedule\":" + chain + "}]}");
+        assertThatThrownBy(() -> codec.decode(deep)).isInstanceOf(ShareCodeException.class)
+                .hasMessageContaining("nested more than 32 levels deep");
+        String nine = "{\"type\":\"constant\"}";
+        for (int i = 0; i < 8; i++) {
+            nine = "{\"type\":\"scaled\",\"schedule\":" + nine + ",\"envelope\":{\"type\":\"constant\"}}";
+        }
+        String nineDeep = raw("{\"landscape\":{\"type\":\"quadratic\"},\"runs\":[{\"optimizer\":{\"type\":\"sgd\"},"
+                + "\"schedule\":" + nine + "}]}");
+        // unpacking is fine; opening compiles, and the compiler refuses before building anything
+        assertThatThrownBy(() -> service.open(nineDeep)).isInstanceOf(ShareCodeException.class)
+                .hasMessageContaining("nested more than 8 deep");
+    }
+
     static String raw(String json) {
         Deflater d = new Deflater(Deflater.BEST_COMPRESSION, true);
         d.setDictionary(ShareCodec.dictionary());

@@ -26,6 +26,7 @@ import dev.lrlab.experiment.RunPreview;
 import dev.lrlab.links.LinkService;
 import dev.lrlab.live.vaadin.LiveUiService;
 import dev.lrlab.share.ShareCodeException;
+import dev.lrlab.share.ShareCodeTooLargeException;
 import dev.lrlab.ui.landscape.LandscapeCanvas;
 import dev.lrlab.ui.landscape.Timeline;
 import java.util.ArrayList;
@@ -223,16 +224,26 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
         if (!playback.hasResult()) {
             showEmptyCharts();
         }
-        StringBuilder url = new StringBuilder("?s=").append(workspace.shareCode());
-        if (presetId != null) {
-            url.append("&preset=").append(presetId);
+        share.show(c);
+        String code;
+        try {
+            code = workspace.shareCode();
+            share.setLinkable(null);
+        } catch (ShareCodeTooLargeException e) {
+            // no link rather than one the server would refuse (or a stale one for another experiment)
+            share.setLinkable(e);
+            replaceAddress("playground");
+            return;
         }
+        replaceAddress("?s=" + code + (presetId == null ? "" : "&preset=" + presetId));
+    }
+
+    private void replaceAddress(String address) {
         // before the first attach (beforeEnter) the view has no UI yet: use the current one
         UI ui = getUI().orElse(UI.getCurrent());
         if (ui != null) {
-            ui.getPage().getHistory().replaceState(null, url.toString());
+            ui.getPage().getHistory().replaceState(null, address);
         }
-        share.show(c);
     }
 
     private double[] startOfSelected(Compiled c) {

@@ -11,6 +11,7 @@ import com.vaadin.flow.server.StreamResource;
 import dev.lrlab.core.engine.ExperimentResult;
 import dev.lrlab.experiment.Compiled;
 import dev.lrlab.experiment.ExperimentService;
+import dev.lrlab.share.ShareCodeTooLargeException;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 
@@ -49,6 +50,27 @@ public class SharePanel extends Div {
         exportCsv.setHref(download(shown, "lrlab-trajectories.csv", "text/csv", true));
         exportJson.setHref(download(shown, "lrlab-result.json", "application/json", false));
         pytorch.update(shown);
+    }
+
+    /**
+     * Whether the address bar can hold the experiment: {@code tooLarge} null when it can; otherwise
+     * Copy link is disabled and says why once (the short link still works).
+     */
+    public void setLinkable(ShareCodeTooLargeException tooLarge) {
+        if (tooLarge == null) {
+            if (!copyLink.isEnabled()) { // back under the cap
+                copyLink.setEnabled(true);
+                copyLink.setTooltipText(null);
+            }
+            return;
+        }
+        String why = getTranslation("share.tooLarge", tooLarge.length(), tooLarge.max());
+        if (copyLink.isEnabled()) {
+            Notification.show(why, 8000, Notification.Position.BOTTOM_START)
+                    .addThemeVariants(NotificationVariant.LUMO_CONTRAST);
+        }
+        copyLink.setEnabled(false);
+        copyLink.setTooltipText(why);
     }
 
     public void relabel() {

@@ -1,0 +1,85 @@
+package dev.lrlab.web;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+/**
+ * The answers for requests that never reach a view or a controller (Tomcat's own rejections, the
+ * servlet error page): a short page in the reader's language from the app's i18n bundle, or the
+ * API's JSON error. Nothing from the request is echoed, so no escaping of user text is needed.
+ */
+final class ErrorPages {
+    private static final String BUNDLE = "i18n.messages";
+
+    private ErrorPages() {
+    }
+
+    static boolean isApi(String requestUri) {
+        return requestUri != null && (requestUri.equals("/api") || requestUri.startsWith("/api/")
+                || requestUri.startsWith("/api;"));
+    }
+
+    /** zh for readers who ask for Chinese first, English otherwise (the app's two languages). */
+    static Locale locale(String acceptLanguage) {
+        if (acceptLanguage != null && acceptLanguage.trim().toLowerCase(Locale.ROOT).startsWith("zh")) {
+            return Locale.SIMPLIFIED_CHINESE;
+        }
+        return Locale.ENGLISH;
+    }
+
+    /** What went wrong, in plain words, by status (400 covers broken addresses, 414 / 431 too long ones). */
+    static String reasonKey(int status) {
+        return switch (status) {
+            case 400 -> "error.badAddress";
+            case 404 -> "error.notFound";
+            case 413, 414, 431 -> "error.tooLong";
+            default -> status >= 500 ? "error.server" : "error.refused";
+        };
+    }
+
+    static byte[] html(int status, Locale locale) {
+        return html(status, reasonKey(status), locale);
+    }
+
+    static byte[] html(int status, String reasonKey, Locale locale) {
+        ResourceBundle b = bundle(locale);
+        String lang = locale.getLanguage().equals("zh") ? "zh-CN" : "en";
+        String page = "<!doctype html><html lang=\"" + lang + "\"><head><meta charset=\"utf-8\">"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+                + "<title>" + text(b, "error.title") + " · LR Lab</title><style>"
+                + "body{font-family:system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem;"
+                + "line-height:1.5;color:#1a2433}a{color:#1676f3}</style></head><body>"
+                + "<p><a href=\"/\">LR Lab</a></p><h1>" + text(b, "error.title") + "</h1>"
+                + "<p id=\"error-reason\">" + text(b, reasonKey) + "</p>"
+                + "<p><a id=\"error-fresh\" href=\"/playground\">" + text(b, "broken.fresh") + "</a> · "
+                + "<a href=\"/presets\">" + text(b, "broken.presets") + "</a></p>"
+                + "<p style=\"color:#6b7785;font-size:small\">HTTP " + status + "</p></body></html>";
+        return page.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The API's error body {@code {"error","field","allowed"}}; the message is always English, like every API error. */
+    static byte[] jsonReason(String reasonKey, String field) {
+        return jsonMessage(text(bundle(Locale.ENGLISH), reasonKey), field);
+    }
+
+    static byte[] jsonMessage(String message, String field) {
+        String msg = message.replace("\\", "\\\\").replace("\"", "\\\"");
+        String f = field == null ? "null" : "\"" + field + "\"";
+        return ("{\"error\":\"" + msg + "\",\"field\":" + f + ",\"allowed\":[]}").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static ResourceBundle bundle(Locale locale) {
+        return ResourceBundle.getBundle(BUNDLE, locale,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    }
+
+    private static String text(ResourceBundle b, String key) {
+        try {
+            return b.getString(key);
+        } catch (MissingResourceException e) {
+            return key;
+        }
+    }
+}
