@@ -22,17 +22,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The application layer: every surface (pages, REST API, CLI, links, presets, classes) compiles,
@@ -49,8 +38,7 @@ public class ExperimentService implements AutoCloseable {
     private final Limits limits;
     private final ObjectMapper json;
     private final ShareCodec codec = new ShareCodec();
-    private final ExecutorService pool;
-    private final Semaphore slots;
+    private final BoundedPool pool;
     private final int maxConcurrent;
     private final long timeoutMs;
 
@@ -63,14 +51,7 @@ public class ExperimentService implements AutoCloseable {
         this.json = LrLabJson.mapper();
         this.maxConcurrent = maxConcurrent;
         this.timeoutMs = timeoutMs;
-        this.slots = new Semaphore(maxConcurrent);
-        AtomicInteger n = new AtomicInteger();
-        this.pool = new ThreadPoolExecutor(maxConcurrent, maxConcurrent, 60, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), r -> {
-                    Thread t = new Thread(r, "api-sim-" + n.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                });
+        this.pool = new BoundedPool(maxConcurrent, timeoutMs);
     }
 
     public Limits limits() {
@@ -256,53 +237,17 @@ public class ExperimentService implements AutoCloseable {
 
     /** Runs {@code work} on the pool: {@link BusyException} when all slots are busy, {@link TimeLimitException} after the timeout. */
     public <T> T bounded(Callable<T> work) {
-        if (!slots.tryAcquire()) {
-            throw new BusyException("the server is already running its maximum of "
-                    + maxConcurrent + " simulations at once; try again in a moment", 1);
-        }
-        AtomicBoolean released = new AtomicBoolean();
-        Runnable release = () -> {
-            if (released.compareAndSet(false, true)) {
-                slots.release();
-            }
-        };
-        AtomicBoolean started = new AtomicBoolean();
-        Future<T> f;
-        try {
-            f = pool.submit(() -> {
-                started.set(true);
-                try {
-                    return work.call();
-                } finally {
-                    release.run();
-                }
-            });
-        } catch (RuntimeException e) {
-            release.run();
-            throw e;
-        }
-        try {
-            return f.get(timeoutMs, TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            f.cancel(true);
-            if (!started.get()) {
-                release.run();
-            }
-            throw new TimeLimitException(timeoutMs);
-        } catch (InterruptedException e) {
-            f.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new BusyException("the request was interrupted", 1);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException re && !(cause instanceof CancellationException)) {
-                throw re;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException("simulation failed", cause);
-        }
+        return pool.bounded(work);
+    }
+
+    /**
+     * Runs {@code worker} on up to {@code wanted} pool threads at once (as many slots as are free;
+     * {@link BusyException} when none is). The workers split the work among themselves and keep
+     * their own deadline (a sweep's chunks stop at {@link #timeoutMs()}); the future completes when
+     * all have returned. Sweeps use this to compute their grid in parallel without blocking a thread.
+     */
+    public java.util.concurrent.CompletableFuture<Void> boundedWorkers(int wanted, Runnable worker) {
+        return pool.workers(wanted, worker);
     }
 
     private static String kind(Object o) {
@@ -323,6 +268,6 @@ public class ExperimentService implements AutoCloseable {
 
     @Override
     public void close() {
-        pool.shutdownNow();
+        pool.close();
     }
 }
