@@ -12,6 +12,7 @@ import dev.lrlab.core.engine.RunConfig;
 import dev.lrlab.core.engine.RunResult;
 import dev.lrlab.core.landscape.Landscape;
 import dev.lrlab.core.schedule.CurvatureSchedule;
+import dev.lrlab.experiment.compare.Comparison;
 import dev.lrlab.share.ShareCodeException;
 import dev.lrlab.share.ShareCodec;
 import dev.lrlab.spec.ExperimentCompiler;
@@ -119,7 +120,11 @@ public class ExperimentService implements AutoCloseable {
 
     /** The whole request path as used by POST /api/simulate: JSON body → JSON result. */
     public String simulateJson(byte[] body) {
-        return writeResult(simulate(parseSpec(body)));
+        Map<String, Object> spec = parseSpec(body);
+        if (Comparison.isComparison(spec)) { // {"panels": [...]} → {"panels": [<result>, …], …}
+            return write(Comparison.compile(this, spec).simulate(this));
+        }
+        return writeResult(simulate(spec));
     }
 
     /** The share code of a compiled experiment: its minimal form, packed. */
