@@ -140,10 +140,11 @@ public class ApiController {
     public ResponseEntity<ApiError> unknown(HttpServletRequest req) {
         return ApiExceptionHandler.error(HttpStatus.NOT_FOUND, new ApiError("no such endpoint: " + req.getMethod() + " "
                 + req.getRequestURI(), null, List.of("POST /api/simulate", "POST /api/analyze", "GET /api/presets",
-                "GET /api/presets/{id}", "POST /api/share", "GET /api/share/{code}")));
+                "GET /api/presets/{id}", "POST /api/share", "GET /api/share/{code}", "POST /api/sweep",
+                "POST /api/lr-range")));
     }
 
-    private static void checkJson(HttpServletRequest req) {
+    static void checkJson(HttpServletRequest req) {
         String ct = req.getContentType();
         if (ct == null) {
             return; // no Content-Type: read the body as JSON
