@@ -2,9 +2,9 @@ package dev.lrlab.experiment.sweep;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.lrlab.experiment.ExperimentService;
-import dev.lrlab.experiment.TimeLimitException;
 import dev.lrlab.spec.Limits;
 import dev.lrlab.spec.SpecException;
 import dev.lrlab.testutil.MiniJson;
@@ -46,5 +46,78 @@ class SweepsTest {
         assertThat(r.points().get(1).finalLoss()).isEqualTo(0.0);
         assertThat(r.points().get(6).bestLoss()).isEqualTo(5.0);
         assertThat(r.points().get(0).values()).containsExactly(0.05);
+    }
+
+    @Test
+    void stabilityMapMatchesTheHeavyBallBoundary() {
+        SweepSpec map = StabilityMap.prepare(SWEEPS, 20, 10);
+        SweepResult r = SWEEPS.run(map);
+        assertThat(r.points()).hasSize(200);
+        StabilityMap.Boundary b = StabilityMap.boundary(map);
+        assertThat(b.lambdaMax()).isEqualTo(10.0);
+        assertThat(b.points().get(0)).isEqualTo(new StabilityMap.BoundaryPoint(0.0, 0.2));
+        assertThat(b.points().get(9).lr()).isCloseTo(2 * 1.99 / 10, within(1e-15));
+        int checked = 0;
+        for (SweepResult.SweepPoint p : r.points()) {
+            double lr = ((Number) p.values().get(0)).doubleValue();
+            double beta = ((Number) p.values().get(1)).doubleValue();
+            double edge = StabilityMap.edge(10, beta);
+            if (Math.abs(lr - edge) < 0.02) {
+                continue; // near the edge 200 steps decide neither way
+            }
+            boolean theory = StabilityMap.stable(lr, beta, StabilityMap.EIGENVALUES);
+            // start loss ½(16 + 10·4) = 28: stable runs end far below it, unstable ones far above
+            assertThat(p.finalLoss() < 28).as("η=%s β=%s", lr, beta).isEqualTo(theory);
+            checked++;
+        }
+        assertThat(checked).isGreaterThan(150);
+    }
+
+    @Test
+    void pathErrorsAndLandscapePaths() {
+        assertThatThrownBy(() -> SWEEPS.parse(json("{\"spec\":" + QUAD_1D + ",\"parameters\":[{\"path\":"
+                + "\"runs[1].optimizer.lr\",\"values\":[0.1]}]}")))
+                .isInstanceOf(SpecException.class).hasMessageContaining("runs has no element [1]")
+                .extracting(e -> ((SpecException) e).field()).isEqualTo("parameters[0].path");
+        assertThatThrownBy(() -> SWEEPS.parse(json("{\"spec\":" + QUAD_1D + ",\"parameters\":[{\"path\":"
+                + "\"runs[0]..lr\",\"values\":[0.1]}]}")))
+                .isInstanceOf(SpecException.class).extracting(e -> ((SpecException) e).field())
+                .isEqualTo("parameters[0].path");
+        assertThatThrownBy(() -> SWEEPS.parse(json("{\"spec\":" + QUAD_1D + ",\"parameters\":[]}")))
+                .isInstanceOf(SpecException.class).extracting(e -> ((SpecException) e).field())
+                .isEqualTo("parameters");
+        // a landscape field the user left at its default: the eigenvalue list comes from the canonical spec
+        String twoRuns = "{\"landscape\":{\"type\":\"quadratic\"},\"runs\":[{\"start\":[0,1],\"steps\":500,"
+                + "\"optimizer\":{\"type\":\"sgd\",\"lr\":0.15}},{\"start\":[0,1],\"steps\":500,"
+                + "\"optimizer\":{\"type\":\"sgd\",\"lr\":0.05}}]}";
+        SweepSpec s = SWEEPS.parse(json("{\"spec\":" + twoRuns + ",\"parameters\":[{\"path\":"
+                + "\"landscape.eigenvalues[1]\",\"values\":[10,20,50]}]}"));
+        assertThat(s.runs()).containsExactly(0, 1);
+        assertThat(s.specAt(1).get("landscape")).isEqualTo(Map.of("type", "quadratic", "eigenvalues", List.of(1.0, 20)));
+        SweepResult r = SWEEPS.run(s);
+        // 2/λ: 0.2, 0.1, 0.04; run 0 (η 0.15) survives only λ = 10, run 1 (η 0.05) also λ = 20
+        assertThat(r.points()).extracting(SweepResult.SweepPoint::status)
+                .containsExactly("completed", "diverged", "diverged");
+        assertThat(r.points().get(1).runs()).extracting(SweepResult.RunOutcome::status)
+                .containsExactly("diverged", "completed");
+    }
+
+    @Test
+    void cancelStopsTheWorkersAndProgressCounts() throws Exception {
+        String slow = "{\"landscape\":{\"type\":\"rosenbrock\"},\"runs\":[{\"steps\":100000,"
+                + "\"optimizer\":{\"type\":\"adam\",\"lr\":1e-4}}]}";
+        SweepSpec s = SWEEPS.parse(json("{\"spec\":" + slow + ",\"parameters\":[{\"path\":\"runs[0].seed\","
+                + "\"linRange\":{\"from\":0,\"to\":999,\"count\":1000}}]}"));
+        SweepJob job = SWEEPS.start(s);
+        while (job.pointsDone() < 2) {
+            Thread.sleep(5);
+        }
+        job.cancel();
+        assertThatThrownBy(job::await).isInstanceOf(java.util.concurrent.CancellationException.class);
+        assertThat(job.progress()).isGreaterThan(0).isLessThan(1);
+        // the workers give their slots back: a new sweep runs at once
+        Thread.sleep(200);
+        assertThat(SWEEPS.run(SWEEPS.parse(json("{\"spec\":" + QUAD_1D + ",\"parameters\":[{\"path\":"
+                + "\"runs[0].optimizer.lr\",\"values\":[0.1]}]}"))).points()).hasSize(1);
     }
 }
