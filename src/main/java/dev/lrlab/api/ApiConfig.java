@@ -5,6 +5,7 @@ import dev.lrlab.experiment.LrLabJson;
 import com.fasterxml.jackson.databind.Module;
 import dev.lrlab.experiment.WorkQueue;
 import dev.lrlab.presets.PresetCatalog;
+import dev.lrlab.experiment.sweep.Sweeps;
 import dev.lrlab.spec.Limits;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -39,6 +40,13 @@ public class ApiConfig {
                                                @Value("${lrlab.api.timeout-ms:10000}") long timeoutMs) {
         int n = maxConcurrent > 0 ? maxConcurrent : 2 * Runtime.getRuntime().availableProcessors();
         return new ExperimentService(limits, new WorkQueue("api-sim", n, queueSize, maxWaitMs, timeoutMs));
+    }
+
+    /** Sweeps on the same bounded pool; at most {@code lrlab.limits.max-sweep-points} grid points. */
+    @Bean
+    public Sweeps sweeps(ExperimentService service,
+                         @Value("${lrlab.limits.max-sweep-points:" + Sweeps.DEFAULT_MAX_POINTS + "}") int maxPoints) {
+        return new Sweeps(service, maxPoints);
     }
 
     @Bean

@@ -162,7 +162,7 @@ public class ApiController {
         return ApiExceptionHandler.error(HttpStatus.NOT_FOUND, new ApiError("no such endpoint: " + req.getMethod() + " "
                 + req.getRequestURI(), null, List.of("POST /api/simulate", "POST /api/analyze", "POST /api/export/pytorch",
                 "GET /api/presets", "GET /api/presets/{id}", "POST /api/share", "GET /api/share/{code}", "POST /api/links",
-                "GET /api/links/{id}")));
+                "GET /api/links/{id}", "POST /api/sweep", "POST /api/lr-range")));
     }
 
     static void checkJson(HttpServletRequest req) {

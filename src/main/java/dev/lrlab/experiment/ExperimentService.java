@@ -12,6 +12,7 @@ import dev.lrlab.core.engine.RunConfig;
 import dev.lrlab.core.engine.RunResult;
 import dev.lrlab.core.landscape.Landscape;
 import dev.lrlab.core.schedule.CurvatureSchedule;
+import dev.lrlab.experiment.compare.Comparison;
 import dev.lrlab.share.ShareCodeException;
 import dev.lrlab.share.ShareCodec;
 import dev.lrlab.spec.ExperimentCompiler;
@@ -117,7 +118,11 @@ public class ExperimentService implements AutoCloseable {
 
     /** The whole request path as used by POST /api/simulate: JSON body → JSON result. */
     public String simulateJson(byte[] body) {
-        Compiled c = compile(parseSpec(body));
+        Map<String, Object> spec = parseSpec(body);
+        if (Comparison.isComparison(spec)) { // {"panels": [...]} → {"panels": [<result>, …], …}
+            return write(Comparison.compile(this, spec).simulate(this));
+        }
+        Compiled c = compile(spec);
         // writing the rows is most of the CPU and memory of a big answer (9 MB for 8 × 10,000
         // steps): inside the bounded job, so the queue bounds it too (32 answers written at once
         // outside it took the server to 5 GB and median answers of 8–25 s)
@@ -252,6 +257,16 @@ public class ExperimentService implements AutoCloseable {
             return "the JSON is nested more than " + Limits.MAX_JSON_DEPTH + " levels deep (server limit)";
         }
         return "the JSON has a value longer than the server accepts (numbers: 100 digits, text: 1,000,000 characters)";
+    }
+
+    /**
+     * Runs {@code worker} on up to {@code wanted} pool threads at once (as many slots as are free;
+     * {@link BusyException} when none is). The workers split the work among themselves and keep
+     * their own deadline (a sweep's chunks stop at {@link #timeoutMs()}); the future completes when
+     * all have returned. Sweeps use this to compute their grid in parallel without blocking a thread.
+     */
+    public java.util.concurrent.CompletableFuture<Void> boundedWorkers(int wanted, Runnable worker) {
+        return queue.workers(wanted, worker);
     }
 
     private static String kind(Object o) {

@@ -2,6 +2,7 @@ package dev.lrlab.experiment;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -172,6 +173,50 @@ public final class WorkQueue implements AutoCloseable {
         long aheadMs = (long) Math.ceil((double) inFlight() / maxConcurrent) * Math.max(1, averageRunMs.get());
         long capped = Math.min(aheadMs, Math.max(timeoutMs, 1000));
         return new BusyException(message, (int) Math.max(1, (capped + 999) / 1000));
+    }
+
+    /**
+     * Runs {@code worker} on between 1 and {@code wanted} pool threads (as many running slots as are
+     * free now, without waiting: a sweep never waits for a slot another sweep holds); the future
+     * completes when every copy has returned, exceptionally with the first failure. The workers
+     * share their work themselves (e.g. an atomic index) and must watch their own deadline.
+     * {@link BusyException} when no slot is free.
+     */
+    public CompletableFuture<Void> workers(int wanted, Runnable worker) {
+        int got = 0;
+        while (got < Math.max(1, wanted) && running.tryAcquire()) {
+            got++;
+        }
+        if (got == 0) {
+            throw busy("the server is running its maximum of " + maxConcurrent + " simulations; try again in a moment");
+        }
+        CompletableFuture<?>[] parts = new CompletableFuture<?>[got];
+        for (int i = 0; i < got; i++) {
+            CompletableFuture<Void> part = new CompletableFuture<>();
+            parts[i] = part;
+            try {
+                pool.execute(() -> {
+                    long t0 = System.nanoTime();
+                    try {
+                        worker.run();
+                        part.complete(null);
+                    } catch (Throwable t) {
+                        part.completeExceptionally(t);
+                    } finally {
+                        record((System.nanoTime() - t0) / 1_000_000);
+                        running.release();
+                    }
+                });
+            } catch (RuntimeException e) { // rejected: the queue is closed
+                running.release(got - i); // this one and the ones not yet submitted
+                part.completeExceptionally(e);
+                for (int k = i + 1; k < got; k++) {
+                    parts[k] = CompletableFuture.failedFuture(e);
+                }
+                break;
+            }
+        }
+        return CompletableFuture.allOf(parts);
     }
 
     @Override
