@@ -1,6 +1,6 @@
 import ApexCharts from 'apexcharts';
-
-type Point = [number, number];
+import { clampSeries, comparisonRange, exits, fmtPow10, fmtSig, type Point, type Range } from './chart/axis';
+import { download, LOCALES, localeName, toCsv } from './chart/export';
 
 /**
  * <lr-chart>: a thin host for one ApexCharts instance. The server sends options once and then only
@@ -10,17 +10,30 @@ type Point = [number, number];
  * as its last render took (at least MIN_INTERVAL ms). Several streaming charts then use a bounded
  * share of the main thread however much data they hold, and the landscape's marker animation keeps
  * its frame rate.
+ *
+ * The element keeps the points itself (as plotted: log10 on a log axis) and hands ApexCharts a
+ * copy clipped to the comparison range, so a diverged run is drawn along the edge with a marker
+ * instead of setting the scale for everyone; tooltips and the CSV export read the real values.
  */
 export class LrChart extends HTMLElement {
   chart?: ApexCharts;
   private options: any = null;
-  private pending: Point[][] | null = null;
+  /** Points arrived (or the range changed) since the last render. */
+  private pending = false;
   /** performance.now() of the last render; 0 renders the first batch at once. */
   lastRender = 0;
   /** How long the last render took, in ms. */
   lastDuration = 0;
   private host?: HTMLDivElement;
   private logY = false;
+  /** Every point received, per series, unclipped. */
+  private data: Point[][] = [];
+  private diverged = new Set<number>();
+  private divergedLabel = '';
+  private range: Range | null = null;
+  /** Meta options of the server (not ApexCharts'): what is plotted, file names, language. */
+  private meta = { quantity: '', file: 'lrlab-chart', locale: 'en' };
+  private yAnnotations: any[] = [];
   private cursor?: HTMLDivElement;
   private cursorStep = -1;
 
@@ -48,6 +61,7 @@ export class LrChart extends HTMLElement {
       this.host.style.width = '100%';
       this.host.style.height = '100%';
       this.host.style.position = 'relative';
+      this.interceptCsv(this.host);
       this.appendChild(this.host);
     }
     if (this.options && !this.chart) {
@@ -59,11 +73,7 @@ export class LrChart extends HTMLElement {
     if (!this.chart || !this.options) {
       return;
     }
-    const series = (this.chart as any).w.config.series;
-    this.options.series = series;
-    this.chart.destroy();
-    this.chart = undefined;
-    this.create();
+    this.rebuild();
   }
 
   disconnectedCallback() {
@@ -86,25 +96,44 @@ export class LrChart extends HTMLElement {
     this.lastRender = 0;
     this.lastDuration = 0;
     this.logY = !!this.options.lrLogY;
-    delete this.options.lrLogY;
-    if (this.logY) {
-      this.options.yaxis = {
-        ...(this.options.yaxis ?? {}),
-        logarithmic: false,
-        labels: { formatter: (v: number) => (Number.isFinite(v) ? formatPow10(v) : '') },
-      };
-      this.options.tooltip = {
-        ...(this.options.tooltip ?? {}),
-        y: { formatter: (v: number) => (Number.isFinite(v) ? Math.pow(10, v).toPrecision(4) : '') },
-      };
-    }
-    // keep the playhead cursor placed when ApexCharts redraws (zoom, resize, new data)
+    this.meta = {
+      quantity: this.options.lrQuantity ?? '',
+      file: this.options.lrFile ?? 'lrlab-chart',
+      locale: localeName(this.options.lrLocale),
+    };
+    for (const k of ['lrLogY', 'lrQuantity', 'lrFile', 'lrLocale']) delete this.options[k];
+    this.data = (this.options.series ?? []).map((s: any) => (s.data ?? []) as Point[]);
+    this.diverged = new Set();
+    this.range = null;
+    this.yAnnotations = [];
+    const label = this.logY ? fmtPow10 : fmtSig;
+    this.options.yaxis = {
+      ...(this.options.yaxis ?? {}),
+      logarithmic: false,
+      labels: { formatter: (v: number) => (Number.isFinite(v) ? label(v) : '') },
+    };
+    // the tooltip shows the value reached, also where the line is clipped at the edge
+    this.options.tooltip = {
+      ...(this.options.tooltip ?? {}),
+      y: {
+        formatter: (v: number, o: any) => {
+          const raw = this.data[o?.seriesIndex]?.[o?.dataPointIndex]?.[1];
+          const y = Number.isFinite(raw) ? raw : v;
+          return Number.isFinite(y) ? fmtSig(this.logY ? Math.pow(10, y) : y) : '';
+        },
+      },
+    };
     const chart = (this.options.chart ??= {});
+    chart.locales = LOCALES;
+    chart.defaultLocale = this.meta.locale;
+    const file = this.meta.file;
+    chart.toolbar = { ...(chart.toolbar ?? {}), export: { svg: { filename: file }, png: { filename: file }, csv: { filename: file } } };
+    // keep the playhead cursor placed when ApexCharts redraws (zoom, resize, new data)
     const events = (chart.events ??= {});
     const place = () => this.placeCursor();
     events.mounted = place;
     events.updated = place;
-    this.pending = null;
+    this.pending = false;
     if (this.chart) {
       this.chart.destroy();
       this.chart = undefined;
@@ -114,6 +143,59 @@ export class LrChart extends HTMLElement {
     }
   }
 
+  /**
+   * New titles and language after a language switch, keeping the data: json is
+   * {title, xTitle, noData, quantity, locale}.
+   */
+  relabel(json: string) {
+    if (!this.options) return;
+    const l = JSON.parse(json);
+    this.options.title = { ...(this.options.title ?? {}), text: l.title };
+    this.options.xaxis = { ...(this.options.xaxis ?? {}), title: { ...(this.options.xaxis?.title ?? {}), text: l.xTitle } };
+    this.options.noData = { ...(this.options.noData ?? {}), text: l.noData };
+    this.meta.quantity = l.quantity ?? this.meta.quantity;
+    this.meta.locale = localeName(l.locale);
+    this.options.chart.defaultLocale = this.meta.locale;
+    this.rebuild();
+  }
+
+  /**
+   * Marks diverged series: json is {series: [index...], label}. They stop setting the y range;
+   * where they leave it, a marker with the label sits on the edge.
+   */
+  setDiverged(json: string) {
+    const d = JSON.parse(json);
+    this.diverged = new Set<number>(d.series ?? []);
+    this.divergedLabel = d.label ?? '';
+    this.pending = true;
+    schedule(this);
+  }
+
+  /** Downloads the points as CSV with real headers (the toolbar's CSV item lands here). */
+  downloadCsv() {
+    const names = (this.options?.series ?? []).map((s: any) => String(s.name ?? ''));
+    const xTitle = this.options?.xaxis?.title?.text ?? 'x';
+    download(toCsv(xTitle, this.meta.quantity, names, this.data, this.logY), `${this.meta.file}.csv`);
+  }
+
+  /** What the chart holds, as the CSV export writes it (for tests). */
+  csv(): string {
+    const names = (this.options?.series ?? []).map((s: any) => String(s.name ?? ''));
+    return toCsv(this.options?.xaxis?.title?.text ?? 'x', this.meta.quantity, names, this.data, this.logY);
+  }
+
+  /** The y range in force, in plotted units (log10 on a log axis); null: ApexCharts' own. */
+  yRange(): Range | null {
+    return this.range ? { ...this.range } : null;
+  }
+
+  private rebuild() {
+    if (!this.chart) return;
+    this.chart.destroy();
+    this.chart = undefined;
+    this.create();
+  }
+
   /** Appends points to each series: json is [[[x,y],...], ...] indexed like the series. */
   appendPoints(json: string) {
     let add: Point[][] = JSON.parse(json);
@@ -121,23 +203,23 @@ export class LrChart extends HTMLElement {
       // log10 of non-positive values is not drawable; skip them rather than break the axis
       add = add.map((s) => s.filter((p) => p[1] > 0).map((p) => [p[0], Math.log10(p[1])] as Point));
     }
-    if (!this.pending) {
-      this.pending = add.map((s) => s.slice());
-    } else {
-      add.forEach((s, i) => {
-        (this.pending![i] ??= []).push(...s);
-      });
-    }
+    add.forEach((s, i) => {
+      (this.data[i] ??= []).push(...s);
+    });
+    this.pending = true;
     schedule(this);
   }
 
   /** Empties every series, keeping names and options. */
   clear() {
-    this.pending = null;
+    this.pending = false;
+    this.data = this.data.map(() => []);
+    this.diverged = new Set();
+    this.range = null;
     if (this.options) {
       this.options.series = (this.options.series ?? []).map((s: any) => ({ ...s, data: [] }));
     }
-    this.chart?.updateSeries(this.options?.series ?? [], false);
+    this.chart?.updateOptions(this.drawn(), false, false);
   }
 
   /** Replaces the horizontal annotation lines: json is [{y, label, color}]. */
@@ -148,6 +230,7 @@ export class LrChart extends HTMLElement {
       strokeDashArray: 6,
       label: { text: a.label, borderColor: a.color ?? '#e53935', style: { color: '#fff', background: a.color ?? '#e53935' } },
     }));
+    this.yAnnotations = lines;
     if (this.options) {
       this.options.annotations = { ...(this.options.annotations ?? {}), yaxis: lines };
     }
@@ -202,11 +285,43 @@ export class LrChart extends HTMLElement {
   }
 
   private create() {
-    this.chart = new ApexCharts(this.host!, this.themed(this.options));
+    this.chart = new ApexCharts(this.host!, this.themed({ ...this.options, ...this.drawn() }));
     this.chart.render();
-    if (this.pending) {
-      this.flush();
-    }
+    this.pending = false;
+  }
+
+  /** Series, y range and edge markers as drawn: clipped to the comparison range. */
+  private drawn() {
+    this.range = comparisonRange(this.data, this.diverged, this.logY);
+    const clipped = clampSeries(this.data, this.range);
+    const series = (this.options.series ?? []).map((s: any, i: number) => ({ ...s, data: (clipped[i] ?? []).slice() }));
+    const colors: string[] = this.options.colors ?? [];
+    const points = exits(this.data, this.range)
+      .map((p, i) => ({ p, i }))
+      .filter(({ p, i }) => p && this.diverged.has(i))
+      .map(({ p, i }) => ({
+        x: p![0],
+        y: p![1],
+        marker: { size: 6, fillColor: '#e53935', strokeColor: colors[i % colors.length] ?? '#fff', strokeWidth: 2, shape: 'circle' },
+        label: { text: this.divergedLabel, borderColor: '#e53935', offsetY: p![1] >= (this.range?.max ?? 0) ? 0 : 30,
+          style: { color: '#fff', background: '#e53935' } },
+      }));
+    return {
+      series,
+      yaxis: { ...this.options.yaxis, min: this.range?.min, max: this.range?.max },
+      annotations: { ...(this.options.annotations ?? {}), yaxis: this.yAnnotations, points },
+    };
+  }
+
+  /** The toolbar's CSV item writes real headers and values: ApexCharts' own holds "category" and log10. */
+  private interceptCsv(host: HTMLElement) {
+    host.addEventListener('click', (e) => {
+      const item = (e.target as Element | null)?.closest?.('.exportCSV');
+      if (!item) return;
+      e.stopPropagation();
+      host.querySelector('.apexcharts-menu')?.classList.remove('apexcharts-menu-open');
+      this.downloadCsv();
+    }, true);
   }
 
   /** Options with ApexCharts' theme following Lumo's light/dark theme on <html>. */
@@ -224,9 +339,8 @@ export class LrChart extends HTMLElement {
     if (!this.chart || !this.pending) {
       return;
     }
-    const batch = this.pending;
-    this.pending = null;
-    this.chart.appendData(batch.map((data) => ({ data })));
+    this.pending = false;
+    this.chart.updateOptions(this.drawn(), false, false);
     this.placeCursor();
   }
 }
@@ -272,14 +386,6 @@ function renderOne(now: number) {
   if (queue.length) {
     queueFrame = requestAnimationFrame(renderOne);
   }
-}
-
-function formatPow10(v: number): string {
-  const rounded = Math.round(v * 100) / 100;
-  if (Number.isInteger(rounded)) {
-    return rounded === 0 ? '1' : `1e${rounded}`;
-  }
-  return Math.pow(10, v).toPrecision(2);
 }
 
 customElements.define('lr-chart', LrChart);

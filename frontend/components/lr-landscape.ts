@@ -48,6 +48,7 @@ export class LrLandscape extends HTMLElement {
     value: 'f',
     zoomIn: 'Zoom in',
     zoomOut: 'Zoom out',
+    fit: 'Fit the runs',
     reset: 'Reset view',
     download: 'Download PNG',
   };
@@ -155,6 +156,29 @@ export class LrLandscape extends HTMLElement {
     document.body.appendChild(a);
     a.click();
     a.remove();
+  }
+
+  /**
+   * The view that shows every drawn trajectory (up to its last finite state) and the known
+   * minima, with a margin; the shape is left to the equal-aspect letterbox.
+   */
+  fitBox(): Box | null {
+    const b = this.trajectories.bounds();
+    if (!b) return null;
+    const f = this.fieldLayer.field;
+    for (const m of f?.minima ?? []) {
+      const y = f!.mode === '1d' ? m.y ?? this.fieldLayer.valueAt(m.x, 0) : m.y ?? 0;
+      if (!Number.isFinite(m.x) || !Number.isFinite(y)) continue;
+      b.x0 = Math.min(b.x0, m.x);
+      b.x1 = Math.max(b.x1, m.x);
+      b.y0 = Math.min(b.y0, y);
+      b.y1 = Math.max(b.y1, y);
+    }
+    // a run that stood still still gets a view around it
+    const span = Math.max(b.x1 - b.x0, b.y1 - b.y0, 1e-9);
+    const px = Math.max((b.x1 - b.x0) * 0.08, span * 0.04);
+    const py = Math.max((b.y1 - b.y0) * 0.08, span * 0.04);
+    return { x0: b.x0 - px, x1: b.x1 + px, y0: b.y0 - py, y1: b.y1 + py };
   }
 
   setExportName(name: string) {

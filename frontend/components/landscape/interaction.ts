@@ -10,13 +10,16 @@ export interface InteractionHost extends EventTarget {
   /** Draws again on the next animation frame. */
   schedule(): void;
   exportPng(): void;
+  /** The box that shows every drawn trajectory and the minima, or null when there is none. */
+  fitBox(): Box | null;
 }
 
-type Tool = 'zoomIn' | 'zoomOut' | 'reset' | 'download';
+type Tool = 'zoomIn' | 'zoomOut' | 'fit' | 'reset' | 'download';
 
 const ICONS: Record<Tool, string> = {
   zoomIn: '<svg viewBox="0 0 16 16"><path d="M3 8h10M8 3v10"/></svg>',
   zoomOut: '<svg viewBox="0 0 16 16"><path d="M3 8h10"/></svg>',
+  fit: '<svg viewBox="0 0 16 16"><path d="M2 5V2h3M11 2h3v3M14 11v3h-3M5 14H2v-3"/><circle cx="8" cy="8" r="2"/></svg>',
   reset: '<svg viewBox="0 0 16 16"><path d="M2 6V2h4M14 10v4h-4M2 2l4 4M14 14l-4-4"/></svg>',
   download: '<svg viewBox="0 0 16 16"><path d="M8 2v8M4.5 6.5 8 10l3.5-3.5M3 13h10"/></svg>',
 };
@@ -187,7 +190,13 @@ export class Interaction {
     const cy = p.top + p.h / 2;
     if (key === 'zoomIn') this.zoomAt(cx, cy, 1 / 1.5);
     else if (key === 'zoomOut') this.zoomAt(cx, cy, 1.5);
-    else if (key === 'reset') {
+    else if (key === 'fit') {
+      const box = this.host.fitBox();
+      if (box) {
+        this.host.scales.view = box;
+        this.viewChanged(true);
+      }
+    } else if (key === 'reset') {
       this.host.scales.resetView();
       this.viewChanged(true);
     } else if (key === 'download') this.host.exportPng();

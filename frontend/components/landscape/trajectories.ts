@@ -132,8 +132,13 @@ export class Trajectories {
       if (!r.visible || r.n === 0) continue;
       const i = this.markerIndex(r);
       if (i < 0) continue;
-      const X = clampPx(s.sx(r.xs[i], p));
-      const Y = clampPx(s.sy(r.ys[i], p));
+      const tx = clampPx(s.sx(r.xs[i], p));
+      const ty = clampPx(s.sy(r.ys[i], p));
+      // a marker outside the view (a run that left it, often one diverging) sits on the edge
+      // with an arrow towards where it really is
+      const X = Math.min(p.left + p.w - EDGE, Math.max(p.left + EDGE, tx));
+      const Y = Math.min(p.top + p.h - EDGE, Math.max(p.top + EDGE, ty));
+      if (X !== tx || Y !== ty) edgeArrow(ctx, X, Y, tx - X, ty - Y, r.color);
       const dead = r.diverged >= 0 && (this.head < 0 || this.head >= r.diverged);
       ctx.beginPath();
       ctx.arc(X, Y, 6, 0, Math.PI * 2);
@@ -152,6 +157,31 @@ export class Trajectories {
         ctx.stroke();
       }
     }
+  }
+
+  /**
+   * The box holding every visible run's finite points up to its last state (for the fit button),
+   * or null when nothing is drawn.
+   */
+  bounds(): { x0: number; x1: number; y0: number; y1: number } | null {
+    let x0 = Infinity;
+    let x1 = -Infinity;
+    let y0 = Infinity;
+    let y1 = -Infinity;
+    for (const r of this.runs) {
+      if (!r.visible) continue;
+      const last = r.diverged >= 0 ? Math.min(r.n - 1, r.diverged) : r.n - 1;
+      for (let i = 0; i <= last; i++) {
+        const x = r.xs[i];
+        const y = r.ys[i];
+        if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
+        if (x < x0) x0 = x;
+        if (x > x1) x1 = x;
+        if (y < y0) y0 = y;
+        if (y > y1) y1 = y;
+      }
+    }
+    return x1 >= x0 && y1 >= y0 ? { x0, x1, y0, y1 } : null;
   }
 
   /** Run labels with their colours, bottom right inside the plot (so an exported PNG is self-explaining). */
@@ -225,4 +255,28 @@ export class Trajectories {
     if (pending) ctx.lineTo(px, py);
     ctx.stroke();
   }
+}
+
+/** Distance of an edge marker's centre from the plot's border, in px. */
+const EDGE = 10;
+
+/** A filled arrowhead next to an edge marker at (x, y), pointing along (dx, dy). */
+function edgeArrow(ctx: CanvasRenderingContext2D, x: number, y: number, dx: number, dy: number, color: string) {
+  const len = Math.hypot(dx, dy) || 1;
+  const ux = dx / len;
+  const uy = dy / len;
+  const tipX = x + ux * 9;
+  const tipY = y + uy * 9;
+  const baseX = x + ux * 3;
+  const baseY = y + uy * 3;
+  ctx.beginPath();
+  ctx.moveTo(tipX + ux * 6, tipY + uy * 6);
+  ctx.lineTo(baseX - uy * 6, baseY + ux * 6);
+  ctx.lineTo(baseX + uy * 6, baseY - ux * 6);
+  ctx.closePath();
+  ctx.fillStyle = color;
+  ctx.fill();
+  ctx.lineWidth = 1;
+  ctx.strokeStyle = '#fff';
+  ctx.stroke();
 }

@@ -63,6 +63,7 @@ export interface Labels {
   value: string;
   zoomIn: string;
   zoomOut: string;
+  fit: string;
   reset: string;
   download: string;
 }

@@ -202,7 +202,8 @@ public class ExperimentService implements AutoCloseable {
         RunConfig cfg = c.engine().runs().get(run);
         boolean adaptive = !"sgd".equals(c.spec().runs().get(run).optimizer().type())
                 || cfg.schedule() instanceof CurvatureSchedule;
-        return new RunPreview(p, adaptive, "quadratic".equals(c.spec().landscape().type()));
+        return new RunPreview(p, adaptive, "quadratic".equals(c.spec().landscape().type()),
+                GameRegime.of(c.engine().landscape(), cfg));
     }
 
     /** lr(t) of run {@code run} at about {@code points} evenly spaced steps. */

@@ -9,6 +9,8 @@ import dev.lrlab.core.engine.Analysis;
  * @param adaptive  the run's step is not η·g (adaptive optimizer or curvature schedule), so the
  *                  GD stability edge 2/λmax is only a reference, not a verdict
  * @param quadratic the landscape is a quadratic: the analysis holds everywhere, not only near θ₀
+ * @param game      for a two-player game the verdict of gradient play (the GD edge does not
+ *                  apply), or null
  */
-public record RunPreview(Analysis.Preview analysis, boolean adaptive, boolean quadratic) {
+public record RunPreview(Analysis.Preview analysis, boolean adaptive, boolean quadratic, GameRegime game) {
 }

@@ -42,9 +42,12 @@ class TourIT extends BrowserTestBase {
         double sideRight = ((Number) p.evaluate("() => document.querySelector('.lr-side').getBoundingClientRect().right")).doubleValue();
         double sideTop = ((Number) p.evaluate("() => document.querySelector('.lr-side').getBoundingClientRect().top")).doubleValue();
         double mainBottom = ((Number) p.evaluate("() => document.querySelector('.lr-main').getBoundingClientRect().bottom")).doubleValue();
+        double sideBottom = ((Number) p.evaluate("() => document.querySelector('.lr-side').getBoundingClientRect().bottom")).doubleValue();
+        double chartsTop = ((Number) p.evaluate("() => document.querySelector('.lr-results').getBoundingClientRect().top")).doubleValue();
         assertThat(sideRight).isLessThanOrEqualTo(390);
-        // stacked: landscape, controls and charts first, the forms below them
+        // stacked: run controls and landscape first, then the selected run's forms, then the charts
         assertThat(sideTop).isGreaterThanOrEqualTo(mainBottom);
+        assertThat(chartsTop).isGreaterThanOrEqualTo(sideBottom);
         Object overflow = p.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth + 1");
         assertThat(overflow).isEqualTo(true);
         p.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("playground-phone.png")));

@@ -64,6 +64,26 @@ public class ApexChart extends Component implements HasSize, HasStyle {
         getElement().callJsFunction("clear");
     }
 
+    /**
+     * Marks the series of diverged runs: they no longer set the y range, values beyond it are
+     * drawn at the edge, and a marker with {@code label} shows where each leaves the chart.
+     */
+    public void setDiverged(java.util.Collection<Integer> series, String label) {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        ArrayNode arr = o.putArray("series");
+        series.forEach(arr::add);
+        o.put("label", label);
+        getElement().callJsFunction("setDiverged", write(o));
+    }
+
+    /** New title, x-axis title, empty text, CSV quantity and toolbar language; the data stays. */
+    public void relabel(String title, String xTitle, String noData, String quantity, String languageTag) {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("title", title).put("xTitle", xTitle).put("noData", noData).put("quantity", quantity)
+                .put("locale", languageTag);
+        getElement().callJsFunction("relabel", write(o));
+    }
+
     /** Horizontal reference lines, e.g. the stability edge 2/λmax. */
     public void setYAnnotations(List<YLine> lines) {
         ArrayNode arr = JsonNodeFactory.instance.arrayNode();

@@ -41,7 +41,8 @@ public final class ChartOptions {
         x.putObject("title").put("text", xTitle);
         x.putObject("labels").put("hideOverlappingLabels", true);
         ObjectNode y = o.putObject("yaxis");
-        y.put("forceNiceScale", true).put("decimalsInFloat", 3);
+        // the component formats ticks with three significant digits (lr 0.0005 is not "0.000")
+        y.put("forceNiceScale", true);
         // the component plots log10(y) itself and labels the axis in powers of ten
         o.put("lrLogY", logY);
         o.putObject("noData").put("text", noDataText).putObject("style").put("fontSize", "14px");
@@ -68,6 +69,16 @@ public final class ChartOptions {
         }
         o.with("yaxis").put("decimalsInFloat", 4);
         return zeroBasedY(o);
+    }
+
+    /**
+     * What the component needs beyond ApexCharts' options: the plotted quantity (CSV headers),
+     * the export file name without extension (e.g. lrlab-loss) and the language tag of the
+     * toolbar's texts.
+     */
+    public static ObjectNode meta(ObjectNode options, String quantity, String fileStem, String languageTag) {
+        options.put("lrQuantity", quantity).put("lrFile", fileStem).put("lrLocale", languageTag);
+        return options;
     }
 
     /** Starts the y axis at 0 (learning rates): a constant lr then reads as a level, not noise. */

@@ -52,10 +52,11 @@ public class LandscapeCanvas extends Component implements HasSize, HasStyle {
      * @param value the loss in the 2-D hover readout, e.g. "f"
      */
     public record Labels(String x, String y, String x1d, String y1d, String value, String zoomIn, String zoomOut,
-                         String resetView, String downloadPng) {
+                         String fitView, String resetView, String downloadPng) {
         /** English defaults (the component's own defaults). */
         public static Labels english() {
-            return new Labels("θ₁", "θ₂", "θ", "f(θ)", "f", "Zoom in", "Zoom out", "Reset view", "Download PNG");
+            return new Labels("θ₁", "θ₂", "θ", "f(θ)", "f", "Zoom in", "Zoom out", "Fit the runs",
+                    "Reset view", "Download PNG");
         }
     }
 
@@ -119,7 +120,7 @@ public class LandscapeCanvas extends Component implements HasSize, HasStyle {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
         o.put("x", labels.x()).put("y", labels.y()).put("x1d", labels.x1d()).put("y1d", labels.y1d())
                 .put("value", labels.value()).put("zoomIn", labels.zoomIn()).put("zoomOut", labels.zoomOut())
-                .put("reset", labels.resetView()).put("download", labels.downloadPng());
+                .put("fit", labels.fitView()).put("reset", labels.resetView()).put("download", labels.downloadPng());
         getElement().callJsFunction("setLabels", write(o));
     }
 

@@ -10,6 +10,6 @@ final class CanvasLabels {
 
     static LandscapeCanvas.Labels of(Function<String, String> t) {
         return new LandscapeCanvas.Labels("θ₁", "θ₂", "θ", "f(θ)", "f", t.apply("canvas.zoomIn"),
-                t.apply("canvas.zoomOut"), t.apply("canvas.reset"), t.apply("export.png"));
+                t.apply("canvas.zoomOut"), t.apply("canvas.fit"), t.apply("canvas.reset"), t.apply("export.png"));
     }
 }

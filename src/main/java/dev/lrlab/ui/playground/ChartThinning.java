@@ -2,7 +2,10 @@ package dev.lrlab.ui.playground;
 
 import dev.lrlab.core.engine.Recorder;
 import dev.lrlab.experiment.LossAxis;
+import dev.lrlab.experiment.RunningSums;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Which recorded rows the charts show: ApexCharts redraws its whole SVG on each append, so a long
@@ -21,6 +24,8 @@ final class ChartThinning {
     final int chartEvery;
     /** What the loss chart plots (f − f*, the distance to a game's equilibrium, or f). */
     final LossAxis axis;
+    /** Per run, the EMA and partial sums so far (they need every row, not only the charted ones). */
+    private final Map<Integer, RunningSums> sums = new HashMap<>();
 
     ChartThinning(int stride, int chartEvery, LossAxis axis) {
         this.stride = stride;
@@ -35,7 +40,16 @@ final class ChartThinning {
         return new ChartThinning(stride, every, axis);
     }
 
-    ChartsPanel.Series series(Recorder.Rows rows, boolean ended) {
+    /** Forgets the running sums: the next rows of each run are its first again (a replay). */
+    void restart() {
+        sums.clear();
+    }
+
+    /** Run {@code run}'s next rows (in order) as chart points. */
+    ChartsPanel.Series series(int run, Recorder.Rows rows, boolean ended) {
+        RunningSums rs = sums.computeIfAbsent(run, r -> new RunningSums(stride));
+        double[] plotted = axis.plotted(rows.loss(), rows.equilibriumDistance());
+        double[][] lrSums = rs.lrSums(rows.lr());
         double[] sx = new double[rows.steps().length];
         for (int i = 0; i < sx.length; i++) {
             sx[i] = rows.steps()[i];
@@ -46,11 +60,13 @@ final class ChartThinning {
         }
         int[] keepState = rows(rows.firstRow(), sx.length, ended);
         int[] keepUpdate = rows(rows.firstUpdate(), ux.length, ended);
-        return new ChartsPanel.Series(pick(sx, keepState, rows.firstRow()),
-                pick(axis.plotted(rows.loss(), rows.equilibriumDistance()), keepState, rows.firstRow()),
-                pick(ux, keepUpdate, rows.firstUpdate()), pick(rows.lr(), keepUpdate, rows.firstUpdate()),
-                pick(rows.gradNorm(), keepUpdate, rows.firstUpdate()),
-                pick(rows.updateNorm(), keepUpdate, rows.firstUpdate()));
+        int fs = rows.firstRow();
+        int fu = rows.firstUpdate();
+        return new ChartsPanel.Series(pick(sx, keepState, fs), pick(plotted, keepState, fs),
+                pick(rs.ema(plotted), keepState, fs), pick(ux, keepUpdate, fu), pick(rows.lr(), keepUpdate, fu),
+                pick(rows.gradNorm(), keepUpdate, fu), pick(rows.updateNorm(), keepUpdate, fu),
+                pick(RunningSums.effectiveStep(rows.updateNorm(), rows.lr()), keepUpdate, fu),
+                pick(lrSums[0], keepUpdate, fu), pick(lrSums[1], keepUpdate, fu));
     }
 
     /** Global indices of the rows [first, first+n) shown: every chartEvery-th, and the last of an ended run. */

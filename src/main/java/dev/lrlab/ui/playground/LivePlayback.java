@@ -12,6 +12,8 @@ import dev.lrlab.core.engine.RunConfig;
 import dev.lrlab.core.engine.RunSimulator;
 import dev.lrlab.experiment.Compiled;
 import dev.lrlab.experiment.ExperimentDraft;
+import dev.lrlab.experiment.ChartSetup;
+import dev.lrlab.experiment.EndReadout;
 import dev.lrlab.experiment.LossAxis;
 import dev.lrlab.live.LiveBatch;
 import dev.lrlab.live.LiveCapacityException;
@@ -131,7 +133,7 @@ final class LivePlayback {
         }
         canvas.setRuns(canvasRuns);
         canvas.setStride(thinning.stride);
-        charts.reset(names, colors, thinning.axis.kind());
+        charts.reset(names, colors, ChartSetup.of(running));
         timeline.reset();
         timeline.setTotal(maxSteps);
         int sps = controls.stepsPerSecond();
@@ -177,9 +179,10 @@ final class LivePlayback {
                 pts[i] = oneD ? new double[]{th[0], rows.loss()[i]} : new double[]{th[0], th.length > 1 ? th[1] : 0};
             }
             points.add(pts);
-            series.add(thinning.series(rows, rb.status() != RunSimulator.Status.RUNNING));
+            series.add(thinning.series(rb.run(), rows, rb.status() != RunSimulator.Status.RUNNING));
             if (rb.status() == RunSimulator.Status.DIVERGED) {
                 canvas.setDiverged(rb.run(), rb.divergedAtStep());
+                charts.setDiverged(rb.run());
                 diverged.add(host.getTranslation("status.divergedRun", label(rb.run()), rb.divergedAtStep()));
             }
         }
@@ -192,12 +195,40 @@ final class LivePlayback {
             closeFeed();
             controls.setState(RunControls.State.IDLE);
             status.ended(batch);
+            showEnd();
         } else if (batch.mode() == LiveSession.Mode.PAUSED) {
             status.paused(batch.step());
         } else {
             status.running(batch.step());
         }
     }
+
+    /** Sharpness at the end vs 2/η and the test loss (S26, S27): cheap from the last state of a small landscape. */
+    private void showEnd() {
+        if (running.landscape().isGame() || running.landscape().dim() > END_MAX_DIM || shown == null) {
+            return;
+        }
+        LiveHistory h = shown.history();
+        List<String> names = new ArrayList<>();
+        List<EndReadout> ends = new ArrayList<>();
+        for (int run = 0; run < h.runs(); run++) {
+            names.add(label(run));
+            int rows = h.rows(run);
+            int updates = h.updateRows(run);
+            if (rows == 0 || updates == 0) {
+                ends.add(null);
+                continue;
+            }
+            Recorder.Rows last = h.read(run, rows - 1, 1, updates - 1, 1);
+            double[] theta = last.theta()[0];
+            ends.add(theta.length == running.landscape().dim()
+                    ? EndReadout.of(running.landscape(), theta, last.lr()[0]) : null);
+        }
+        charts.showEnd(names, ends);
+    }
+
+    /** Beyond this dimension the end Hessian is not worth a UI-thread eigen solve. */
+    private static final int END_MAX_DIM = 50;
 
     private String label(int run) {
         String l = running.runs().get(run).label();
@@ -284,9 +315,10 @@ final class LivePlayback {
         }
         // only what the charts had: later rows are on their way in the next batch
         List<ChartsPanel.Series> series = new ArrayList<>();
+        thinning.restart();
         for (LiveBatch.RunRows drawn : applied.runs()) {
             Recorder.Rows upTo = drawn.rows();
-            series.add(thinning.series(shown.history().read(drawn.run(), 0, upTo.firstRow() + upTo.steps().length, 0,
+            series.add(thinning.series(drawn.run(), shown.history().read(drawn.run(), 0, upTo.firstRow() + upTo.steps().length, 0,
                     upTo.firstUpdate() + upTo.lr().length), drawn.status() != RunSimulator.Status.RUNNING));
         }
         charts.append(series);

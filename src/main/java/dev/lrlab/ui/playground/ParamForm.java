@@ -233,13 +233,22 @@ public class ParamForm extends Div {
 
         abstract void relabel();
 
+        /** The human label ("Learning rate η"); the spec name where none is written. */
         String label() {
-            return name;
+            return FieldLabels.label(name, ParamForm.this::getTranslation);
         }
 
         String help() {
             String h = getTranslation("param." + name);
             return h.startsWith("!") ? null : h;
+        }
+
+        /** Under the field: its PyTorch / spec name in small code type, then the one-line explanation. */
+        Component helper() {
+            Span code = new Span(FieldLabels.specName(name));
+            code.addClassName("lr-param-name");
+            Span text = new Span(help() == null ? "" : " " + help());
+            return new Span(code, text);
         }
     }
 
@@ -279,7 +288,7 @@ public class ParamForm extends Div {
 
         void relabel() {
             field.setLabel(label());
-            field.setHelperText(help());
+            field.setHelperComponent(helper());
         }
     }
 
@@ -319,7 +328,7 @@ public class ParamForm extends Div {
 
         void relabel() {
             box.setLabel(label());
-            box.setHelperText(help());
+            box.setHelperComponent(helper());
         }
     }
 

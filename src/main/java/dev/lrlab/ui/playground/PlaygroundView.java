@@ -20,7 +20,7 @@ import dev.lrlab.experiment.DefaultExperiment;
 import dev.lrlab.experiment.ExperimentDraft;
 import dev.lrlab.experiment.ExperimentService;
 import dev.lrlab.experiment.ExperimentWorkspace;
-import dev.lrlab.experiment.LossAxis;
+import dev.lrlab.experiment.ChartSetup;
 import dev.lrlab.experiment.ViewFit;
 import dev.lrlab.experiment.RunPreview;
 import dev.lrlab.links.LinkService;
@@ -131,10 +131,12 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
         timeline.addPlayheadListener(e -> playback.showStep(e.getStep(), draft.selected()));
         Div toolbar = new Div(controls, share);
         toolbar.addClassName("lr-toolbar");
-        Div main = new Div(toolbar, status, canvas, timeline, readouts, charts);
+        Div main = new Div(toolbar, status, canvas, timeline, readouts);
         main.addClassName("lr-main");
+        Div results = new Div(charts);
+        results.addClassName("lr-results");
         layout.addClassName("lr-play-grid");
-        layout.add(forms, main);
+        layout.add(forms, main, results);
         add(presetCard, brokenLink, layout);
     }
 
@@ -255,7 +257,7 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
         Compiled c = workspace.compiled();
         if (c != null && draft.selected() < c.engine().runs().size()) {
             RunPreview p = experiments.preview(c, draft.selected());
-            readouts.showPreview(p.analysis(), p.adaptive(), p.quadratic());
+            readouts.showPreview(p);
         }
     }
 
@@ -274,10 +276,10 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
             colors.add(draft.color(r.index()));
             maxSteps = Math.max(maxSteps, r.steps());
         }
-        List<Object> key = List.of(names, colors, getLocale().toLanguageTag(), LossAxis.of(c.landscape()).kind());
+        List<Object> key = List.of(names, colors, getLocale().toLanguageTag(), ChartSetup.of(c.engine()).key());
         if (!key.equals(emptyChartsKey)) {
             emptyChartsKey = key;
-            charts.reset(names, colors, LossAxis.of(c.landscape()).kind());
+            charts.reset(names, colors, ChartSetup.of(c.engine()));
         }
         timeline.setTotal(maxSteps);
     }

@@ -4,6 +4,8 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import dev.lrlab.core.engine.Analysis;
 import dev.lrlab.core.engine.Regime;
+import dev.lrlab.experiment.GameRegime;
+import dev.lrlab.experiment.RunPreview;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -46,8 +48,11 @@ public class ReadoutPanel extends Div {
     }
 
     /** Shows the analysis of the selected run before (or while) it runs. */
-    /** @param quadratic the Hessian is the same everywhere; otherwise the analysis is local to θ₀ */
-    public void showPreview(Analysis.Preview p, boolean adaptive, boolean quadratic) {
+    public void showPreview(RunPreview preview) {
+        Analysis.Preview p = preview.analysis();
+        boolean adaptive = preview.adaptive();
+        // the Hessian is the same everywhere on a quadratic; otherwise the analysis is local to θ₀
+        boolean quadratic = preview.quadratic();
         Double lmax = p.hessian() == null ? null : p.hessian().lambdaMax();
         set("lambdaMax", lmax);
         set("edge", lmax == null || lmax <= 0 ? null : 2 / lmax);
@@ -69,6 +74,10 @@ public class ReadoutPanel extends Div {
             cells.get("factors")[1].setText(sb.toString());
         }
         badge.getElement().getThemeList().removeAll(java.util.List.of("success", "contrast", "error"));
+        if (preview.game() != null) {
+            showGame(preview.game());
+            return;
+        }
         if (adaptive || lmax == null || p.lrTimesLambdaMax() == null || lmax <= 0) {
             badge.setText(getTranslation(lmax != null && lmax <= 0 ? "regime.nonconvex" : "regime.adaptive"));
             badge.getElement().getThemeList().add("contrast");
@@ -86,6 +95,18 @@ public class ReadoutPanel extends Div {
         String rule = getTranslation(beta > 0 ? "regime.note.momentum" : "regime.note.gd",
                 fmt(2 * (1 + beta)), fmt(p.lrTimesLambdaMax()));
         note.setText(quadratic ? rule : getTranslation("regime.note.local", rule));
+    }
+
+    /** A game: the badge is the verdict of gradient play, never the minimisation's edge ηλmax &lt; 2. */
+    private void showGame(GameRegime g) {
+        String kind = g.kind().name().toLowerCase(Locale.ROOT) + (g.spiral() ? ".spiral" : "");
+        badge.setText(getTranslation("regime.game." + kind));
+        badge.getElement().getThemeList().add(switch (g.kind()) {
+            case CONVERGES -> "success";
+            case CYCLES -> "contrast";
+            case DIVERGES -> "error";
+        });
+        note.setText(getTranslation("regime.game.note", fmt(g.radius())));
     }
 
     /** Values at the playhead. */

@@ -60,6 +60,8 @@ public class RunChips extends Div {
             dot.getStyle().set("background", colors.get(i));
             Checkbox show = new Checkbox(visible.get(i));
             show.setAriaLabel(getTranslation("runs.toggle", labels.get(i)));
+            // ticking visibility is not choosing the run to edit (Remove would then delete a hidden run)
+            show.getElement().executeJs("this.addEventListener('click', e => e.stopPropagation())");
             show.addValueChangeListener(e -> {
                 if (e.isFromClient()) {
                     fireEvent(new ActionEvent(this, Action.TOGGLE, index, e.getValue()));

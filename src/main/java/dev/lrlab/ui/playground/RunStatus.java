@@ -32,7 +32,7 @@ public class RunStatus extends Div {
     }
 
     public void invalid(String field) {
-        status.setText(getTranslation("status.invalid", field));
+        status.setText(getTranslation("status.invalid", FieldLabels.ofPath(field, this::getTranslation)));
     }
 
     public void running(int step) {

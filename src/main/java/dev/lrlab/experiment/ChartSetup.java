@@ -1,0 +1,34 @@
+package dev.lrlab.experiment;
+
+import dev.lrlab.core.engine.CompiledExperiment;
+import dev.lrlab.core.engine.RunConfig;
+
+/**
+ * What the charts of an experiment need to know before the first point: what the loss chart
+ * plots, each run's samples per step (for the samples-processed axis, S5) and whether any run is
+ * noisy (then the loss starts smoothed, S19–S22, S28).
+ *
+ * @param batchSizes per run its batch size B, or 0 for the full gradient
+ */
+public record ChartSetup(LossAxis.Kind lossKind, int[] batchSizes, boolean noisy) {
+
+    /** Equal for setups that draw the same empty charts (records compare arrays by reference). */
+    public String key() {
+        return lossKind + java.util.Arrays.toString(batchSizes) + noisy;
+    }
+
+    public static ChartSetup of(CompiledExperiment e) {
+        int[] b = new int[e.runs().size()];
+        boolean noisy = false;
+        for (int i = 0; i < b.length; i++) {
+            RunConfig r = e.runs().get(i);
+            if (r.noise() instanceof RunConfig.Minibatch m) {
+                b[i] = m.batchSize();
+            } else if (r.noise() instanceof RunConfig.Gaussian g) {
+                b[i] = g.batchSize();
+            }
+            noisy |= r.noise() != null;
+        }
+        return new ChartSetup(LossAxis.of(e.landscape()).kind(), b, noisy);
+    }
+}
