@@ -14,12 +14,9 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
-import dev.lrlab.core.landscape.Landscape;
 import dev.lrlab.experiment.Compiled;
 import dev.lrlab.experiment.ExperimentService;
 import dev.lrlab.experiment.ExperimentWorkspace;
-import dev.lrlab.experiment.ChartSetup;
-import dev.lrlab.experiment.ViewFit;
 import dev.lrlab.links.LinkService;
 import dev.lrlab.live.vaadin.LiveUiService;
 import dev.lrlab.share.ShareCodeException;
@@ -160,18 +157,14 @@ public class EmbedView extends Div implements BeforeEnterObserver, LocaleChangeO
         if (c == null) {
             return;
         }
-        Landscape.ViewBox box = ViewFit.of(c);
         int sel = workspace.draft().selected();
-        double[] through = c.engine().runs().get(Math.min(sel, c.engine().runs().size() - 1)).start();
-        canvas.setField(LandscapePlot.field(c.landscape(), through, box.xMin(), box.xMax(), box.yMin(), box.yMax()));
+        canvas.setField(LandscapePlot.home(c, sel));
         readouts.showPreview(experiments.preview(c, sel));
+        playback.showEmpty(c, workspace.draft());
         List<String> names = new ArrayList<>();
-        List<String> colors = new ArrayList<>();
         for (int i = 0; i < workspace.draft().runCount(); i++) {
             names.add(workspace.draft().label(i));
-            colors.add(workspace.draft().color(i));
         }
-        charts.reset(names, colors, ChartSetup.of(c.engine()));
         title.setText(String.join(" · ", names));
     }
 

@@ -65,6 +65,29 @@ final class LivePlayback {
         this.readouts = readouts;
     }
 
+    /** What the empty charts were last drawn for (names, colours, language, quantities). */
+    private List<Object> emptyKey;
+
+    /** Before a run: empty charts with the runs' names and colours, the timeline's length. */
+    void showEmpty(Compiled c, ExperimentDraft draft) {
+        List<String> names = new ArrayList<>();
+        List<String> colors = new ArrayList<>();
+        int maxSteps = 0;
+        for (RunConfig r : c.engine().runs()) {
+            names.add(r.label() == null || r.label().isBlank() ? host.getTranslation("runs.unnamed", r.index() + 1)
+                    : r.label());
+            colors.add(draft.color(r.index()));
+            maxSteps = Math.max(maxSteps, r.steps());
+        }
+        ChartSetup setup = ChartSetup.of(c.engine());
+        List<Object> key = List.of(names, colors, host.getLocale().toLanguageTag(), setup.key());
+        if (!key.equals(emptyKey)) {
+            emptyKey = key;
+            charts.reset(names, colors, setup);
+        }
+        timeline.setTotal(maxSteps);
+    }
+
     /** True while a result (running or ended) is on screen. */
     boolean hasResult() {
         return shown != null;
@@ -131,6 +154,7 @@ final class LivePlayback {
             colors.add(draft.color(i));
             canvasRuns.add(new LandscapeCanvas.Run(draft.color(i), names.get(i), draft.isVisible(i)));
         }
+        emptyKey = null;
         canvas.setRuns(canvasRuns);
         canvas.setStride(thinning.stride);
         charts.reset(names, colors, ChartSetup.of(running));
@@ -269,6 +293,7 @@ final class LivePlayback {
 
     /** Stops and clears the result: the picture then belongs to no run. */
     void reset() {
+        emptyKey = null;
         stop();
         closeFeed();
         shown = null;

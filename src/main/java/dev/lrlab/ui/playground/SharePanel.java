@@ -1,5 +1,6 @@
 package dev.lrlab.ui.playground;
 
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -73,6 +74,15 @@ public class SharePanel extends Div {
         copyLink.setTooltipText(why);
     }
 
+    /** The address bar holds the experiment (so Copy link copies it, and a reload reopens it). */
+    public void showInAddressBar(String address) {
+        // before the first attach (beforeEnter) the view has no UI yet: use the current one
+        UI ui = getUI().orElse(UI.getCurrent());
+        if (ui != null) {
+            ui.getPage().getHistory().replaceState(null, address);
+        }
+    }
+
     public void relabel() {
         copyLink.setText(getTranslation("share.copy"));
         exportCsv.setText(getTranslation("export.csv"));
@@ -92,24 +102,7 @@ public class SharePanel extends Div {
 
     /** The address bar holds the experiment: copy it. */
     private void copyLink() {
-        // the async clipboard needs a secure context; plain-http hosts fall back to a selection copy
-        getUI().ifPresent(ui -> ui.getPage().executeJs("""
-                const u = window.location.href;
-                const fallback = () => {
-                  const t = document.createElement('textarea');
-                  t.value = u;
-                  t.style.position = 'fixed';
-                  t.style.opacity = '0';
-                  document.body.appendChild(t);
-                  t.select();
-                  try { document.execCommand('copy'); } finally { t.remove(); }
-                };
-                if (navigator.clipboard && window.isSecureContext) {
-                  navigator.clipboard.writeText(u).catch(fallback);
-                } else {
-                  fallback();
-                }
-                """));
+        Clipboard.copy(getElement(), null);
         Notification.show(getTranslation("share.copied"), 2500, Notification.Position.BOTTOM_START)
                 .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
     }
