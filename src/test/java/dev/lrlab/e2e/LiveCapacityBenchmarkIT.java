@@ -36,7 +36,15 @@ class LiveCapacityBenchmarkIT extends BrowserTestBase {
     @Test
     void measure() throws Exception {
         Assumptions.assumeTrue(Boolean.getBoolean("bench"), "benchmark: run with -Dbench=true");
-        List<String> report = new ArrayList<>();
+        List<String> report = new ArrayList<>() {
+            @Override
+            public boolean add(String line) {
+                // each figure as soon as it is measured: a long run cut short keeps what it had
+                System.out.println("[live capacity] " + line);
+                System.out.flush();
+                return super.add(line);
+            }
+        };
         String longRun = url(LONG_RUN + shareCodeOfLongRun());
         warmUp(longRun);
         long threads0 = threads();
@@ -85,7 +93,8 @@ class LiveCapacityBenchmarkIT extends BrowserTestBase {
         }
 
         // 2. open → Run → close the tab without Stop, 100 times
-        for (int i = 0; i < 100; i++) {
+        int closeCycles = Integer.getInteger("bench.closeCycles", 100);
+        for (int i = 0; i < closeCycles; i++) {
             BrowserContext c = page.context().browser().newContext();
             Page p = c.newPage();
             new PlaygroundPage(p).open(longRun);
@@ -95,14 +104,15 @@ class LiveCapacityBenchmarkIT extends BrowserTestBase {
         }
         long closeT0 = System.nanoTime();
         int leftAfterClose = waitForNoSessions(120_000);
-        report.add("100 × (open, Run, close tab): sessions left after " + round((System.nanoTime() - closeT0) / 1e9)
+        report.add(closeCycles + " × (open, Run, close tab): sessions left after " + round((System.nanoTime() - closeT0) / 1e9)
                 + " s " + leftAfterClose + "; threads "
                 + threads() + " (baseline " + threads0 + "); heap after GC " + heapAfterGc() / 1024 + " KiB (baseline "
                 + heap0 / 1024 + ")");
 
         // 3. Run → crash the tab, 40 times: no unload reaches the server, only the heartbeat stops
         List<BrowserContext> crashed = new ArrayList<>();
-        for (int i = 0; i < 40; i++) {
+        int crashCycles = Integer.getInteger("bench.crashCycles", 40);
+        for (int i = 0; i < crashCycles; i++) {
             BrowserContext c = page.context().browser().newContext();
             Page p = c.newPage();
             new PlaygroundPage(p).open(longRun);
@@ -119,7 +129,7 @@ class LiveCapacityBenchmarkIT extends BrowserTestBase {
         int atCrash = live.scheduler().openSessions();
         long crashT0 = System.nanoTime();
         int leftAfterCrash = waitForNoSessions(120_000);
-        report.add("40 × (Run, crash tab): open sessions right after " + atCrash + ", after "
+        report.add(crashCycles + " × (Run, crash tab): open sessions right after " + atCrash + ", after "
                 + round((System.nanoTime() - crashT0) / 1e9) + " s " + leftAfterCrash + "; threads " + threads()
                 + "; heap after GC " + heapAfterGc() / 1024 + " KiB (baseline " + heap0 / 1024 + ")");
         for (BrowserContext c : crashed) {

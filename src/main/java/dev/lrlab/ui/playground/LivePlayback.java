@@ -80,12 +80,17 @@ final class LivePlayback {
             maxSteps = Math.max(maxSteps, r.steps());
         }
         ChartSetup setup = ChartSetup.of(c.engine());
-        List<Object> key = List.of(names, colors, host.getLocale().toLanguageTag(), setup.key());
+        List<Object> key = List.of(names, colors, locale().toLanguageTag(), setup.key());
         if (!key.equals(emptyKey)) {
             emptyKey = key;
             charts.reset(names, colors, setup);
         }
         timeline.setTotal(maxSteps);
+    }
+
+    private java.util.Locale locale() {
+        UI ui = host.getUI().orElse(UI.getCurrent());
+        return ui == null ? java.util.Locale.ROOT : ui.getLocale();
     }
 
     /** True while a result (running or ended) is on screen. */
