@@ -1,0 +1,62 @@
+package dev.lrlab.classroom;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Room events inside one JVM: one daemon thread delivers every event in publication order, so a
+ * request that publishes returns at once and a slow listener delays only other listeners, never
+ * the instructor's action.
+ */
+public class InJvmRoomEvents implements RoomEvents {
+    private static final Logger LOG = LoggerFactory.getLogger(InJvmRoomEvents.class);
+
+    private final Map<String, Set<Listener>> listeners = new ConcurrentHashMap<>();
+    private final ExecutorService delivery = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "room-events");
+        t.setDaemon(true);
+        return t;
+    });
+
+    @Override
+    public void publish(String code, long version) {
+        Set<Listener> set = listeners.get(code);
+        if (set == null || set.isEmpty()) {
+            return;
+        }
+        delivery.execute(() -> {
+            for (Listener l : set) {
+                try {
+                    l.changed(code, version);
+                } catch (RuntimeException e) {
+                    LOG.warn("a room listener of class {} failed", code, e);
+                }
+            }
+        });
+    }
+
+    @Override
+    public Subscription subscribe(String code, Listener listener) {
+        listeners.computeIfAbsent(code, c -> ConcurrentHashMap.newKeySet()).add(listener);
+        return () -> listeners.computeIfPresent(code, (c, set) -> {
+            set.remove(listener);
+            return set.isEmpty() ? null : set;
+        });
+    }
+
+    /** Listeners of {@code code} now (the benchmark and tests check that pages unsubscribe). */
+    public int listenerCount(String code) {
+        Set<Listener> set = listeners.get(code);
+        return set == null ? 0 : set.size();
+    }
+
+    @Override
+    public void close() {
+        delivery.shutdownNow();
+    }
+}
