@@ -137,7 +137,11 @@ class ClassroomServiceTest {
                 "alias,runs[0].optimizer.lr,final_loss,diverged_at,prediction",
                 "Otter,0.1," + String.format(java.util.Locale.ROOT, "%.10g", 8 * Math.pow(0.9, 200))
                         .replaceAll("\\.?0+(e|$)", "$1") + ",,converge",
-                "Heron,0.3,," + div.divergedAt() + ",diverge");
+                // η = 0.3: the λ = 10 direction doubles and flips each step; the loss 20·4ᵏ passes the
+                // divergence threshold at step 39, and the last finite state (step 38) is what counts
+                "Heron,0.3,1.511157275e+24,39,diverge");
+        assertThat(div.divergedAt()).isEqualTo(39);
+        assertThat(div.finalLoss()).isCloseTo(20 * Math.pow(4, 38), within(1e15));
         assertThat(csv).doesNotContain("Ada").doesNotContain("Bob");
     }
 
