@@ -52,7 +52,7 @@ CREATE TABLE class_predictions (
     FOREIGN KEY (class_code, member_id) REFERENCES class_members (class_code, member_id) ON DELETE CASCADE
 );
 
--- a member's last run: the spec (canonical-minimal), its share code and what the server computed
+-- a member's last run: the spec (canonical, every default spelled out), its share code and what the server computed
 CREATE TABLE class_submissions (
     class_code      VARCHAR(6)   NOT NULL,
     member_id       INTEGER      NOT NULL,
@@ -60,6 +60,8 @@ CREATE TABLE class_submissions (
     share_code      TEXT         NOT NULL,
     final_loss      DOUBLE PRECISION,
     diverged_at     INTEGER,
+    -- JSON array of at most 48 losses sampled along the run (the gallery's sparkline)
+    loss_curve      TEXT         NOT NULL,
     submitted_at    TIMESTAMP WITH TIME ZONE NOT NULL,
     PRIMARY KEY (class_code, member_id),
     FOREIGN KEY (class_code, member_id) REFERENCES class_members (class_code, member_id) ON DELETE CASCADE

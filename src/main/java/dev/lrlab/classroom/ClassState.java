@@ -24,9 +24,9 @@ public record ClassState(String code, long version, Phase phase, Map<String, Obj
     public record Member(int id, String name, String alias) {
     }
 
-    /** A member's last run, with what the server computed from its spec. */
+    /** A member's last run, with what the server computed from its spec (losses: finite ones, sampled). */
     public record Submission(int member, Map<String, Object> spec, String shareCode, Double finalLoss,
-                             Integer divergedAt, Instant at) {
+                             Integer divergedAt, List<Double> lossCurve, Instant at) {
     }
 
     /** An answer to the class question: a choice (converge / oscillate / diverge) or a number. */

@@ -60,11 +60,11 @@ public class ClassStore {
                 .param(code).query((rs, i) -> new ClassState.Member(rs.getInt(1), rs.getString(2), rs.getString(3)))
                 .list();
         List<ClassState.Submission> subs = jdbc.sql("""
-                        SELECT member_id, spec_json, share_code, final_loss, diverged_at, submitted_at
+                        SELECT member_id, spec_json, share_code, final_loss, diverged_at, loss_curve, submitted_at
                         FROM class_submissions WHERE class_code = ? ORDER BY member_id""")
                 .param(code).query((rs, i) -> new ClassState.Submission(rs.getInt(1), json(rs.getString(2)),
                         rs.getString(3), rs.getObject(4, Double.class),
-                        rs.getObject(5, Integer.class), rs.getTimestamp(6).toInstant()))
+                        rs.getObject(5, Integer.class), curve(rs.getString(6)), rs.getTimestamp(7).toInstant()))
                 .list();
         List<ClassState.Prediction> preds = jdbc.sql(
                         "SELECT member_id, choice, number_value FROM class_predictions WHERE class_code = ? ORDER BY member_id")
@@ -152,15 +152,16 @@ public class ClassStore {
     }
 
     void saveSubmission(String code, int member, String specJson, String shareCode, Double finalLoss,
-                        Integer divergedAt, Instant now) {
+                        Integer divergedAt, List<Double> curve, Instant now) {
         Timestamp at = Timestamp.from(now);
+        String curveJson = write(curve);
         int n = jdbc.sql("UPDATE class_submissions SET spec_json = ?, share_code = ?, final_loss = ?, diverged_at = ?, "
-                        + "submitted_at = ? WHERE class_code = ? AND member_id = ?")
-                .params(specJson, shareCode, finalLoss, divergedAt, at, code, member).update();
+                        + "loss_curve = ?, submitted_at = ? WHERE class_code = ? AND member_id = ?")
+                .params(specJson, shareCode, finalLoss, divergedAt, curveJson, at, code, member).update();
         if (n == 0) {
             jdbc.sql("INSERT INTO class_submissions (class_code, member_id, spec_json, share_code, final_loss, "
-                            + "diverged_at, submitted_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
-                    .params(code, member, specJson, shareCode, finalLoss, divergedAt, at).update();
+                            + "diverged_at, loss_curve, submitted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                    .params(code, member, specJson, shareCode, finalLoss, divergedAt, curveJson, at).update();
         }
     }
 
@@ -192,6 +193,14 @@ public class ClassStore {
             return LrLabJson.mapper().readValue(s, new TypeReference<>() { });
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("unreadable stored spec", e);
+        }
+    }
+
+    private static List<Double> curve(String s) {
+        try {
+            return LrLabJson.mapper().readValue(s, new TypeReference<>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable stored loss curve", e);
         }
     }
 

@@ -359,9 +359,12 @@ public class ClassroomService {
                 : rr.analysis().finalLoss();
         String share = experiments.shareCode(c);
         Instant now = clock.instant();
-        store.saveSubmission(s.code(), member, ClassStore.write(c.minimal()), share, finalLoss, rr.divergedAtStep(), now);
+        // the canonical form, so results and charts read every parameter, defaults included
+        List<Double> curve = sampled(rr.loss());
+        store.saveSubmission(s.code(), member, ClassStore.write(c.canonical()), share, finalLoss, rr.divergedAtStep(),
+                curve, now);
         change(s.code(), "");
-        return new ClassState.Submission(member, c.minimal(), share, finalLoss, rr.divergedAtStep(), now);
+        return new ClassState.Submission(member, c.canonical(), share, finalLoss, rr.divergedAtStep(), curve, now);
     }
 
     // ------------------------------------------------------------------ helpers
@@ -373,6 +376,20 @@ public class ClassroomService {
         long v = store.version(code);
         events.publish(code, v);
         return v;
+    }
+
+    /** At most 48 finite losses spread evenly over the run: enough for a thumbnail, small in the row. */
+    private static List<Double> sampled(double[] loss) {
+        java.util.ArrayList<Double> out = new java.util.ArrayList<>();
+        int n = loss.length;
+        int k = Math.min(48, n);
+        for (int i = 0; i < k; i++) {
+            double v = loss[k == 1 ? 0 : (int) Math.round((double) i * (n - 1) / (k - 1))];
+            if (Double.isFinite(v)) {
+                out.add(v);
+            }
+        }
+        return out;
     }
 
     private static boolean known(String path, Map<String, Object> canonical) {
