@@ -56,6 +56,7 @@ public class SeatView extends Div implements BeforeEnterObserver, HasDynamicTitl
         this.board = new ClassBoard(experiments, 13);
         addClassName("lr-page");
         addClassName("lr-seat");
+        heading.setId("seat-title");
         phase.setId("seat-phase");
         phase.addClassName("lr-phase");
         question.setId("seat-question");

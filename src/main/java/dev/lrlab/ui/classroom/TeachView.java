@@ -22,6 +22,7 @@ import dev.lrlab.classroom.Phase;
 import dev.lrlab.experiment.ExperimentService;
 import dev.lrlab.links.LinkService;
 import dev.lrlab.ui.playground.PresetLookup;
+import dev.lrlab.ui.playground.SendToClassButton;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -65,6 +66,8 @@ public class TeachView extends Div implements BeforeEnterObserver, HasDynamicTit
             return;
         }
         teacher = new Instructor(classes, shown.code(), secret);
+        // the playground of this browser session may now "Send to my class"
+        SendToClassButton.remember(event.getUI().getSession(), shown.code(), secret);
         build();
     }
 
