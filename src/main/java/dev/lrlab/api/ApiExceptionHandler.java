@@ -1,5 +1,6 @@
 package dev.lrlab.api;
 
+import dev.lrlab.classroom.ClassroomException;
 import dev.lrlab.experiment.BusyException;
 import dev.lrlab.experiment.InputException;
 import dev.lrlab.experiment.TimeLimitException;
@@ -35,6 +36,17 @@ public class ApiExceptionHandler {
     @ExceptionHandler(ApiException.class)
     public ResponseEntity<ApiError> api(ApiException e) {
         return error(e.status(), e.body());
+    }
+
+    /** Class sessions: 404 unknown, 401 without the secret, 403 wrong secret or a locked field, 409 full or ended. */
+    @ExceptionHandler(ClassroomException.class)
+    public ResponseEntity<ApiError> classroom(ClassroomException e) {
+        HttpStatus status = ClassesController.status(e);
+        ResponseEntity.BodyBuilder b = ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON);
+        if (status == HttpStatus.UNAUTHORIZED) {
+            b.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        }
+        return b.body(new ApiError(e.getMessage(), e.field(), List.of()));
     }
 
     @ExceptionHandler(InputException.class)

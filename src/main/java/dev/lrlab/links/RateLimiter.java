@@ -15,18 +15,29 @@ public class RateLimiter {
     private static final int PRUNE_ABOVE = 10_000;
 
     private final int perMinute;
+    /** What is counted, for the refusal's message ("short links", "unknown class codes"). */
+    private final String what;
     private final LongSupplier nanoTime;
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
     public RateLimiter(int perMinute) {
-        this(perMinute, System::nanoTime);
+        this(perMinute, "short links", System::nanoTime);
+    }
+
+    public RateLimiter(int perMinute, String what) {
+        this(perMinute, what, System::nanoTime);
     }
 
     RateLimiter(int perMinute, LongSupplier nanoTime) {
+        this(perMinute, "short links", nanoTime);
+    }
+
+    RateLimiter(int perMinute, String what, LongSupplier nanoTime) {
         if (perMinute < 1) {
             throw new IllegalArgumentException("lrlab.links.rate-per-minute must be ≥ 1, was " + perMinute);
         }
         this.perMinute = perMinute;
+        this.what = what;
         this.nanoTime = nanoTime;
     }
 
@@ -42,7 +53,22 @@ public class RateLimiter {
         }
         long waitNanos = buckets.computeIfAbsent(key, k -> new Bucket(perMinute, now)).take(now, perMinute);
         if (waitNanos > 0) {
-            throw new RateLimitedException(perMinute, (int) Math.max(1, (waitNanos + 999_999_999L) / 1_000_000_000L));
+            throw new RateLimitedException(what, perMinute, (int) Math.max(1, (waitNanos + 999_999_999L) / 1_000_000_000L));
+        }
+    }
+
+    /**
+     * Throws {@link RateLimitedException} when {@code key} has no token left, without taking one:
+     * for limits that charge only failures (wrong guesses) but must refuse every attempt once used up.
+     */
+    public void check(String key) {
+        Bucket b = buckets.get(key);
+        if (b == null) {
+            return;
+        }
+        long waitNanos = b.waitFor(nanoTime.getAsLong(), perMinute);
+        if (waitNanos > 0) {
+            throw new RateLimitedException(what, perMinute, (int) Math.max(1, (waitNanos + 999_999_999L) / 1_000_000_000L));
         }
     }
 
@@ -74,6 +100,12 @@ public class RateLimiter {
             return (long) Math.ceil((1 - tokens) * nanosPerToken);
         }
 
+        /** 0 when a token is there, else the nanoseconds until the next one. */
+        synchronized long waitFor(long now, int perMinute) {
+            refill(now, perMinute);
+            return tokens >= 1 ? 0 : (long) Math.ceil((1 - tokens) * 60e9 / perMinute);
+        }
+
         synchronized boolean isFull(long now, int perMinute) {
             refill(now, perMinute);
             return tokens >= perMinute;
@@ -89,8 +121,8 @@ public class RateLimiter {
     public static final class RateLimitedException extends RuntimeException {
         private final int retryAfterSeconds;
 
-        RateLimitedException(int perMinute, int retryAfterSeconds) {
-            super("too many short links from this address: at most " + perMinute
+        RateLimitedException(String what, int perMinute, int retryAfterSeconds) {
+            super("too many " + what + " from this address: at most " + perMinute
                     + " per minute; try again in " + retryAfterSeconds + " s");
             this.retryAfterSeconds = retryAfterSeconds;
         }

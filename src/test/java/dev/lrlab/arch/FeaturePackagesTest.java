@@ -69,6 +69,16 @@ class FeaturePackagesTest {
                 .check(CLASSES);
     }
 
+    /** Class sessions are plain Java on the application layer: every surface (UI, API) stands on them. */
+    @Test
+    void classroomKnowsNoSurfaceAndNoWebStack() {
+        noClasses().that().resideInAPackage("dev.lrlab.classroom..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.lrlab.ui..", "dev.lrlab.api..",
+                        "dev.lrlab.cli..", "dev.lrlab.live..", "com.vaadin..", "jakarta.servlet..",
+                        "org.springframework.web..")
+                .check(CLASSES);
+    }
+
     @Test
     void specAndShareCodecAreBelowTheApplicationLayer() {
         noClasses().that().resideInAnyPackage("dev.lrlab.spec..", "dev.lrlab.share..")

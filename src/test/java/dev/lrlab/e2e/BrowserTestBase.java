@@ -60,6 +60,11 @@ abstract class BrowserTestBase {
         }
     }
 
+    /** Another browser context (another person: own cookies and localStorage); the test closes it. */
+    BrowserContext newContext(NewContextOptions options) {
+        return browser.newContext(options);
+    }
+
     String url(String path) {
         return "http://localhost:" + port + path;
     }

@@ -30,9 +30,10 @@ import java.util.List;
  * The playground's live run: opens a {@link LiveSession} for the compiled experiment, sends it the
  * run controls' commands and draws the immutable batches it hands over onto the landscape, the
  * charts, the timeline, the status and the readouts. It never touches a simulator: the rows come
- * from batches and the session's history only.
+ * from batches and the session's history only. Public so the class pages draw a seat's run the
+ * same way the playground does.
  */
-final class LivePlayback {
+public final class LivePlayback {
     private final LiveUiService live;
     private final Component host;
     private final RunControls controls;
@@ -52,8 +53,10 @@ final class LivePlayback {
     private LiveBatch applied;
     private ChartThinning thinning = new ChartThinning(1, 1, new LossAxis(LossAxis.Kind.LOSS, 0));
     private int playhead = -1;
+    /** Told when a run reaches its end (a class seat hands its run in then). */
+    private Runnable onEnded = () -> { };
 
-    LivePlayback(LiveUiService live, Component host, RunControls controls, RunStatus status, LandscapeCanvas canvas,
+    public LivePlayback(LiveUiService live, Component host, RunControls controls, RunStatus status, LandscapeCanvas canvas,
                  Timeline timeline, ChartsPanel charts, ReadoutPanel readouts) {
         this.live = live;
         this.host = host;
@@ -93,13 +96,17 @@ final class LivePlayback {
         return ui == null ? java.util.Locale.ROOT : ui.getLocale();
     }
 
+    public void setOnEnded(Runnable onEnded) {
+        this.onEnded = onEnded;
+    }
+
     /** True while a result (running or ended) is on screen. */
-    boolean hasResult() {
+    public boolean hasResult() {
         return shown != null;
     }
 
     /** Run / Pause / Resume. */
-    void playPause(Compiled experiment, ExperimentDraft draft) {
+    public void playPause(Compiled experiment, ExperimentDraft draft) {
         if (current == null) {
             start(experiment, draft, false);
         } else if (!current.isPlaying()) {
@@ -118,7 +125,7 @@ final class LivePlayback {
         }
     }
 
-    void step(Compiled experiment, ExperimentDraft draft, int n) {
+    public void step(Compiled experiment, ExperimentDraft draft, int n) {
         if (current == null) {
             start(experiment, draft, true);
         }
@@ -128,7 +135,7 @@ final class LivePlayback {
         }
     }
 
-    void speed(int stepsPerSecond) {
+    public void speed(int stepsPerSecond) {
         if (current != null) {
             try {
                 current.speed(stepsPerSecond);
@@ -225,6 +232,7 @@ final class LivePlayback {
             controls.setState(RunControls.State.IDLE);
             status.ended(batch);
             showEnd();
+            onEnded.run();
         } else if (batch.mode() == LiveSession.Mode.PAUSED) {
             status.paused(batch.step());
         } else {
@@ -286,7 +294,7 @@ final class LivePlayback {
     }
 
     /** Stops a live session (its rows stay on screen). */
-    void stop() {
+    public void stop() {
         if (current != null) {
             current.stop();
             current = null;
@@ -297,7 +305,7 @@ final class LivePlayback {
     }
 
     /** Stops and clears the result: the picture then belongs to no run. */
-    void reset() {
+    public void reset() {
         emptyKey = null;
         stop();
         closeFeed();
@@ -310,13 +318,13 @@ final class LivePlayback {
     }
 
     /** Everything stops when the view detaches. */
-    void detach() {
+    public void detach() {
         stop();
         closeFeed();
     }
 
     /** Readouts at the timeline's step, for the selected run. */
-    void showStep(int step, int selected) {
+    public void showStep(int step, int selected) {
         playhead = step;
         if (shown == null || playhead < 0 || selected >= shown.history().runs()) {
             return;
@@ -339,7 +347,7 @@ final class LivePlayback {
     }
 
     /** Re-sends the recorded rows to the charts (after the loss axis changed). */
-    void replayCharts() {
+    public void replayCharts() {
         if (shown == null || applied == null) {
             return;
         }

@@ -12,6 +12,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
+import dev.lrlab.classroom.ClassroomService;
 import dev.lrlab.experiment.Compiled;
 import dev.lrlab.experiment.DefaultExperiment;
 import dev.lrlab.experiment.ExperimentDraft;
@@ -63,7 +64,10 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
     private final ChartsPanel charts = new ChartsPanel();
     private final LivePlayback playback;
 
-    public PlaygroundView(LiveUiService live, PresetLookup presets, ExperimentService experiments, LinkService links) {
+    private final SendToClassButton sendToClass;
+
+    public PlaygroundView(LiveUiService live, PresetLookup presets, ExperimentService experiments, LinkService links,
+                          ClassroomService classes) {
         this.presets = presets;
         this.experiments = experiments;
         this.workspace = new ExperimentWorkspace(experiments);
@@ -72,6 +76,7 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
         this.share = new SharePanel(experiments, new ShortLinkButton(links, workspace::compiled),
                 () -> canvas.exportPng("lrlab-landscape.png"));
         this.playback = new LivePlayback(live, this, controls, status, canvas, timeline, charts, readouts);
+        this.sendToClass = new SendToClassButton(classes, workspace::compiled);
         addClassName("lr-playground");
         build();
     }
@@ -118,7 +123,7 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
         });
         timeline.setId("timeline");
         timeline.addPlayheadListener(e -> playback.showStep(e.getStep(), draft.selected()));
-        Div toolbar = new Div(controls, share);
+        Div toolbar = new Div(controls, share, sendToClass);
         toolbar.addClassName("lr-toolbar");
         Div main = new Div(toolbar, status, canvas, timeline, readouts);
         main.addClassName("lr-main");
