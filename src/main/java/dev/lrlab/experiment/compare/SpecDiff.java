@@ -95,7 +95,7 @@ public final class SpecDiff {
         return Objects.equals(a, b);
     }
 
-    static String format(Object v) {
+    public static String format(Object v) {
         if (v instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15) {
             return Long.toString(d.longValue());
         }

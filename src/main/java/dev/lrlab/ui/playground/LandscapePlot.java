@@ -10,7 +10,7 @@ import java.util.Locale;
  * Samples a landscape for the canvas: a curve in 1-D, a grid in 2-D, and for more dimensions the
  * 2-D slice through the start point along the first two coordinates.
  */
-final class LandscapePlot {
+public final class LandscapePlot {
 
     static final int GRID = 121;
     static final int MIN_GRID = 21;
@@ -20,7 +20,7 @@ final class LandscapePlot {
 
     private LandscapePlot() {}
 
-    static LandscapeField field(Landscape l, double[] through, double x0, double x1, double y0, double y1) {
+    public static LandscapeField field(Landscape l, double[] through, double x0, double x1, double y0, double y1) {
         List<LandscapeField.Minimum> minima = new ArrayList<>();
         for (Landscape.Minimum m : l.minima()) {
             double[] p = m.point();
