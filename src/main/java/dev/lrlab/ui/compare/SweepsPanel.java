@@ -78,7 +78,8 @@ final class SweepsPanel extends Div {
             String i = e.getEventData().get("event.target.getAttribute('data-i')").asString();
             if (i != null && i.matches("[0-9]+") && lrSpec != null) {
                 String code = experiments.shareCode(lrSpec.specAt(Integer.parseInt(i)));
-                getUI().ifPresent(ui -> ui.navigate("playground?s=" + code));
+                getUI().ifPresent(ui -> ui.navigate("playground",
+                        com.vaadin.flow.router.QueryParameters.simple(Map.of("s", code))));
             }
         }).addEventData("event.target.getAttribute('data-i')");
         tabs.add("", new Div(lrRun, lrOut));

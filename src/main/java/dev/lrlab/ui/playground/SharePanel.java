@@ -51,7 +51,8 @@ public class SharePanel extends Div {
         compare.addClickListener(e -> {
             if (shown != null) {
                 String code = experiments.shareCode(shown);
-                getUI().ifPresent(ui -> ui.navigate("compare?s=" + code));
+                getUI().ifPresent(ui -> ui.navigate("compare",
+                        com.vaadin.flow.router.QueryParameters.simple(java.util.Map.of("s", code))));
             }
         });
         add(copyLink, shortLink, compare, exportCsv, exportJson, pytorch, exportPng);
