@@ -30,6 +30,7 @@ class CompareIT extends BrowserTestBase {
     void onePresetFourPanelsOneTimelineEveryMarkerOnItsRow() throws Exception {
         page.navigate(url("/presets"));
         page.locator("#compare-cmp-s29-game-methods").click();
+        page.waitForURL("**/compare?**");
         ComparePage compare = new ComparePage(page).open(page.url());
         assertThat(compare.panels()).isEqualTo(4);
         assertThat(compare.differs(2)).contains("runs[0].game.method: extragradient");

@@ -19,7 +19,7 @@ final class ComparePage {
     }
 
     int panels() {
-        return page.locator("[id^=panel-]").count();
+        return page.locator("#panels > [id^=panel-]").count();
     }
 
     void run() {
