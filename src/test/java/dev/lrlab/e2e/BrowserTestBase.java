@@ -64,6 +64,12 @@ abstract class BrowserTestBase {
         return "http://localhost:" + port + path;
     }
 
+    /** One element in full, also the parts below the fold (the app scrolls inside its layout, not the page). */
+    void screenshotOf(String selector, String name) {
+        page.locator(selector).screenshot(new com.microsoft.playwright.Locator.ScreenshotOptions()
+                .setPath(SCREENSHOTS.resolve(name + ".png")));
+    }
+
     void screenshot(String name) {
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
     }

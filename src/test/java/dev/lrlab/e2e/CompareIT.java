@@ -48,6 +48,8 @@ class CompareIT extends BrowserTestBase {
         }
         page.waitForFunction("() => document.querySelector('#panel-3 #readout-step').innerText.trim() === '60'");
         screenshot("compare-games-scrubbed");
+        screenshotOf("#panels", "compare-games-panels");
+        screenshotOf("#charts", "compare-games-charts");
     }
 
     @Test
@@ -78,7 +80,7 @@ class CompareIT extends BrowserTestBase {
         assertThat(pts.stream().filter(p -> p.get(1).intValue() == 1).count()).isGreaterThanOrEqualTo(10);
         assertThat(page.locator("#edge-line").innerHTML()).contains("0.2");
         System.out.println("sweep note: " + page.locator("#sweep-note").innerText());
-        screenshot("compare-lr-sweep");
+        screenshotOf("#sweeps", "compare-lr-sweep");
         page.locator("#lr-sweep-plot .lr-pt[data-diverged=true]").first().click();
         page.waitForURL("**/playground?s=**");
     }
@@ -91,8 +93,11 @@ class CompareIT extends BrowserTestBase {
         assertThat(page.locator("#map-boundary").count()).isEqualTo(1);
         System.out.println("map note: " + page.locator("#sweep-note").innerText());
         screenshot("compare-stability-map");
+        screenshotOf("#sweeps", "compare-stability-map-plot");
+        page.locator("#tab-range-test").click(); // a tab's content is attached only while it is selected
         page.locator("#run-range-test").click();
         page.waitForSelector("#range-test-plot #suggested-line");
+        screenshotOf("#sweeps", "compare-range-test");
         assertThat(page.locator("#range-explain").innerText()).contains("Suggested lr");
     }
 
@@ -128,6 +133,7 @@ class CompareIT extends BrowserTestBase {
             compare.waitForPoints(2, 200);
             page.waitForSelector("#pin-1-0");
             screenshot("compare-phone-zh");
+            screenshotOf("#compare", "compare-phone-zh-page");
         } finally {
             zh.close();
         }

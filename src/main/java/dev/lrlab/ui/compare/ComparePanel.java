@@ -50,7 +50,7 @@ final class ComparePanel extends Div {
         this.forms = new ExperimentPanel(workspace, experiments);
         addClassName("lr-compare-panel");
         setId("panel-" + index);
-        getStyle().set("flex", "1 1 300px").set("min-width", "0").set("max-width", "100%")
+        getStyle().set("min-width", "0").set("max-width", "100%")
                 .set("border", "1px solid var(--lumo-contrast-10pct)").set("border-radius", "var(--lumo-border-radius-l)")
                 .set("padding", "var(--lumo-space-s)").set("box-sizing", "border-box");
         title.getStyle().set("margin", "0").set("font-size", "var(--lumo-font-size-l)").set("flex", "1");

@@ -40,6 +40,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Compare page: 2–4 experiments side by side, driven by one timeline, their runs overlaid in
@@ -51,6 +53,7 @@ import java.util.concurrent.CompletableFuture;
 @Route("compare")
 @Menu(title = "nav.compare", order = 2, icon = "vaadin:split")
 public class CompareView extends Div implements BeforeEnterObserver, LocaleChangeObserver, HasDynamicTitle {
+    private static final Logger LOG = LoggerFactory.getLogger(CompareView.class);
     private final ExperimentService experiments;
     private final PresetLookup presets;
     private final ComparisonWorkspace workspace;
@@ -83,7 +86,7 @@ public class CompareView extends Div implements BeforeEnterObserver, LocaleChang
         getStyle().set("display", "flex").set("flex-direction", "column").set("gap", "var(--lumo-space-s)")
                 .set("padding", "var(--lumo-space-s)").set("box-sizing", "border-box").set("max-width", "100%");
         panelRow.setId("panels");
-        panelRow.getStyle().set("display", "flex").set("flex-wrap", "wrap").set("gap", "var(--lumo-space-s)");
+        panelRow.addClassName("lr-compare-row"); // side by side, stacked on a phone: styles.css
         addPanel.setId("add-panel");
         addPanel.addThemeVariants(ButtonVariant.LUMO_CONTRAST);
         addPanel.addClickListener(e -> {
@@ -104,6 +107,7 @@ public class CompareView extends Div implements BeforeEnterObserver, LocaleChang
             }
         });
         timeline.setId("timeline");
+        charts.setId("charts");
         timeline.addPlayheadListener(e -> playback.showStep(e.getStep()));
         presetQuestion.setId("compare-question");
         broken.setId("compare-broken");
@@ -120,6 +124,20 @@ public class CompareView extends Div implements BeforeEnterObserver, LocaleChang
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
+        try {
+            open(event);
+        } catch (RuntimeException e) {
+            // without this the page would stay empty: say what failed and offer two default panels to work with
+            LOG.error("The Compare page could not open {}", event.getLocation().getPathWithQueryParameters(), e);
+            preset = null;
+            workspace.load(Map.of("version", 1, "panels", List.of(DefaultExperiment.spec(), DefaultExperiment.spec())));
+            structureChanged();
+            showNotice(getTranslation("compare.failed", e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage())));
+        }
+    }
+
+    private void open(BeforeEnterEvent event) {
         QueryParameters q = event.getLocation().getQueryParameters();
         String code = q.getSingleParameter("c").or(() -> q.getSingleParameter("s")).orElse(null);
         String presetId = q.getSingleParameter("preset").orElse(null);
@@ -147,7 +165,11 @@ public class CompareView extends Div implements BeforeEnterObserver, LocaleChang
     }
 
     private void showBroken(String why) {
-        broken.setText(getTranslation("compare.broken", why));
+        showNotice(getTranslation("compare.broken", why));
+    }
+
+    private void showNotice(String text) {
+        broken.setText(text);
         broken.setVisible(true);
     }
 
@@ -243,8 +265,10 @@ public class CompareView extends Div implements BeforeEnterObserver, LocaleChang
             ChartSetup s = ChartSetup.of(c.engine());
             noisy |= s.noisy();
             Arrays.stream(s.batchSizes()).forEach(batches::add);
-            String what = diffs.get(p).isEmpty() ? "" : " " + String.join(", ", diffs.get(p).stream()
-                    .map(d -> shortPath(d.path()) + ": " + SpecDiff.format(d.value())).limit(2).toList());
+            // a field only the baseline has (e.g. its extra TTUR run) names nothing about this panel's runs
+            List<String> named = diffs.get(p).stream().filter(d -> d.value() != null)
+                    .map(d -> shortPath(d.path()) + ": " + SpecDiff.format(d.value())).limit(2).toList();
+            String what = named.isEmpty() ? "" : " " + String.join(", ", named);
             for (RunConfig r : c.engine().runs()) {
                 String label = r.label() == null || r.label().isBlank() ? getTranslation("runs.unnamed", r.index() + 1) : r.label();
                 names.add(getTranslation("compare.panelShort", p + 1) + (c.engine().runs().size() > 1 || what.isEmpty()

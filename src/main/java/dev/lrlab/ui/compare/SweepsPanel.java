@@ -82,9 +82,9 @@ final class SweepsPanel extends Div {
                         com.vaadin.flow.router.QueryParameters.simple(Map.of("s", code))));
             }
         }).addEventData("event.target.getAttribute('data-i')");
-        tabs.add("", new Div(lrRun, lrOut));
-        tabs.add("", new Div(mapRun, mapOut));
-        tabs.add("", new Div(rangeRun, rangeOut));
+        tabs.add("", new Div(lrRun, lrOut)).setId("tab-lr-sweep");
+        tabs.add("", new Div(mapRun, mapOut)).setId("tab-stability-map");
+        tabs.add("", new Div(rangeRun, rangeOut)).setId("tab-range-test");
         tabs.setWidthFull();
         Div bar = new Div(panel, progress, cancel);
         bar.getStyle().set("display", "flex").set("gap", "var(--lumo-space-s)").set("align-items", "center")
@@ -99,6 +99,15 @@ final class SweepsPanel extends Div {
         d.setId(id);
         d.setWidthFull();
         return d;
+    }
+
+    /**
+     * An SVG picture as a component. It is wrapped in a div because Flow creates an {@code Html}
+     * root with createElement, which puts an {@code <svg>} root in the HTML namespace: the
+     * browser then draws none of it. Parsed as a div's innerHTML, the SVG gets its own namespace.
+     */
+    private static Html svg(String svg) {
+        return new Html("<div style='width:100%'>" + svg + "</div>");
     }
 
     /** The panels changed: the selector offers each of them. */
@@ -148,7 +157,7 @@ final class SweepsPanel extends Div {
         start(s, r -> {
             SweepResult.RunAnalysis a = r.analysis().get(0);
             lrOut.removeAll();
-            lrOut.add(new Html(SvgPlots.lrSweep(r, getTranslation("sweep.axis.lr"), getTranslation("sweep.axis.finalLoss"),
+            lrOut.add(svg(SvgPlots.lrSweep(r, getTranslation("sweep.axis.lr"), getTranslation("sweep.axis.finalLoss"),
                     getTranslation("sweep.edge", Numbers.format(a.stableLr())),
                     getTranslation("sweep.heavy", Numbers.format(a.heavyBallStableLr())))));
             long diverged = r.points().stream().filter(SweepResult.SweepPoint::diverged).count();
@@ -160,7 +169,7 @@ final class SweepsPanel extends Div {
         StabilityMap.Boundary boundary = StabilityMap.boundary(s);
         start(s, r -> {
             mapOut.removeAll();
-            mapOut.add(new Html(SvgPlots.stabilityMap(r, boundary, getTranslation("sweep.axis.lr"),
+            mapOut.add(svg(SvgPlots.stabilityMap(r, boundary, getTranslation("sweep.axis.lr"),
                     getTranslation("sweep.axis.beta"), getTranslation("sweep.boundary"))));
             long diverged = r.points().stream().filter(SweepResult.SweepPoint::diverged).count();
             return getTranslation("sweep.map.done", r.points().size(), diverged, Numbers.format(boundary.lambdaMax()));
@@ -212,10 +221,13 @@ final class SweepsPanel extends Div {
             }
             rangeOut.removeAll();
             String lr = Numbers.format(r.suggestion().lr());
-            rangeOut.add(new Html(SvgPlots.rangeTest(r, getTranslation("sweep.axis.lr"),
+            // a run whose loss never falls has no steepest descent: say so instead of naming "–" as the lr
+            String explain = r.suggestion().lr() == null
+                    ? getTranslation("sweep.range.none", r.stoppedAtStep())
+                    : getTranslation("sweep.range.explain", lr, Numbers.format(r.minimum().lr()), r.stoppedAtStep());
+            rangeOut.add(svg(SvgPlots.rangeTest(r, getTranslation("sweep.axis.lr"),
                     getTranslation("sweep.axis.smoothed"), getTranslation("sweep.range.suggested", lr))));
-            Paragraph why = new Paragraph(getTranslation("sweep.range.explain", lr, Numbers.format(r.minimum().lr()),
-                    r.stoppedAtStep()));
+            Paragraph why = new Paragraph(explain);
             why.setId("range-explain");
             rangeOut.add(why);
             note.setText(getTranslation("sweep.took", ms));
