@@ -108,6 +108,7 @@ public class CompareView extends Div implements BeforeEnterObserver, LocaleChang
         });
         timeline.setId("timeline");
         charts.setId("charts");
+        charts.addClassName("lr-compare-charts");
         timeline.addPlayheadListener(e -> playback.showStep(e.getStep()));
         presetQuestion.setId("compare-question");
         broken.setId("compare-broken");

@@ -14,10 +14,12 @@ import java.util.Locale;
 final class SvgPlots {
     static final int W = 640;
     static final int H = 280;
-    private static final int L = 56;
+    private static final int L = 76; // room for tick labels such as 1.21e-09 beside the rotated axis title
     private static final int R = 12;
     private static final int T = 14;
     private static final int B = 38;
+    /** Points at the end of an LR range test left out of its y range, as fastai's {@code skip_end}. */
+    private static final int SKIP_END = 5;
 
     private SvgPlots() {
     }
@@ -37,7 +39,7 @@ final class SvgPlots {
                 .append("' height='").append(H - T - B).append("' fill='none' stroke='currentColor' stroke-opacity='.3'/>");
         s.append("<text x='").append((L + W - R) / 2).append("' y='").append(H - 4)
                 .append("' text-anchor='middle' fill='currentColor'>").append(esc(xLabel)).append("</text>");
-        s.append("<text transform='translate(12 ").append((T + H - B) / 2).append(") rotate(-90)' text-anchor='middle' fill='currentColor'>")
+        s.append("<text transform='translate(13 ").append((T + H - B) / 2).append(") rotate(-90)' text-anchor='middle' fill='currentColor'>")
                 .append(esc(yLabel)).append("</text>");
     }
 
@@ -73,11 +75,16 @@ final class SvgPlots {
         }
     }
 
-    private static void vline(StringBuilder s, double x, String color, String label, String id) {
+    /** A dashed vertical line with its label at height labelY, haloed so points under it stay apart from it. */
+    private static void vline(StringBuilder s, double x, String color, String label, String id, double labelY) {
+        // near the right edge the label goes to the line's left, or it would be cut off
+        boolean left = x > W - R - 130;
         s.append("<g id='").append(id).append("'><line x1='").append(f(x)).append("' x2='").append(f(x)).append("' y1='")
                 .append(T).append("' y2='").append(H - B).append("' stroke='").append(color)
-                .append("' stroke-dasharray='5 3' stroke-width='1.5'/><text x='").append(f(x + 3)).append("' y='")
-                .append(T + 12).append("' fill='").append(color).append("'>").append(esc(label)).append("</text></g>");
+                .append("' stroke-dasharray='5 3' stroke-width='1.5'/><text x='").append(f(left ? x - 4 : x + 4))
+                .append("' y='").append(f(labelY)).append("' text-anchor='").append(left ? "end" : "start")
+                .append("' fill='").append(color).append("' style='paint-order:stroke;stroke:var(--lumo-base-color);")
+                .append("stroke-width:3px'>").append(esc(label)).append("</text></g>");
     }
 
     /** Final loss of each grid point against η (the first parameter), log-log when every loss is positive. */
@@ -105,11 +112,11 @@ final class SvgPlots {
         yTicks(s, yMin, yMax, log);
         SweepResult.RunAnalysis a = r.analysis().isEmpty() ? null : r.analysis().get(0);
         if (a != null && a.stableLr() != null && a.stableLr() >= lo && a.stableLr() <= hi) {
-            vline(s, lx(a.stableLr(), lo, hi), "#e65100", edgeLabel, "edge-line");
+            vline(s, lx(a.stableLr(), lo, hi), "#e65100", edgeLabel, "edge-line", H - B - 8); // diverged × sit at the top
         }
         if (a != null && a.heavyBallStableLr() != null && a.momentum() != null && a.momentum() > 0
                 && a.heavyBallStableLr() >= lo && a.heavyBallStableLr() <= hi) {
-            vline(s, lx(a.heavyBallStableLr(), lo, hi), "#6a1b9a", heavyLabel, "heavy-line");
+            vline(s, lx(a.heavyBallStableLr(), lo, hi), "#6a1b9a", heavyLabel, "heavy-line", T + 30);
         }
         for (int i = 0; i < r.points().size(); i++) {
             SweepResult.SweepPoint p = r.points().get(i);
@@ -203,7 +210,11 @@ final class SvgPlots {
         double hi = r.lr()[n - 1];
         double yMin = Double.POSITIVE_INFINITY;
         double yMax = Double.NEGATIVE_INFINITY;
-        for (double v : r.smoothed()) {
+        // the y range leaves out the last SKIP_END points (fastai's plot does too): the loss
+        // explodes there, and scaled to that spike the whole descent would be one flat line
+        int shown = n > SKIP_END + 2 ? n - SKIP_END : n;
+        for (int i = 0; i < shown; i++) {
+            double v = r.smoothed()[i];
             if (Double.isFinite(v)) {
                 yMin = Math.min(yMin, v);
                 yMax = Math.max(yMax, v);
@@ -220,12 +231,12 @@ final class SvgPlots {
         for (int i = 0; i < n; i++) {
             if (Double.isFinite(r.smoothed()[i])) {
                 d.append(d.length() == 0 ? "M" : "L").append(f(lx(r.lr()[i], lo, hi))).append(' ')
-                        .append(f(ly(r.smoothed()[i], yMin, yMax)));
+                        .append(f(Math.max(T, ly(r.smoothed()[i], yMin, yMax)))); // the blow-up runs along the top
             }
         }
         s.append("<path d='").append(d).append("' fill='none' stroke='#1976d2' stroke-width='2'/>");
         if (r.suggestion().lr() != null) {
-            vline(s, lx(r.suggestion().lr(), lo, hi), "#2e7d32", suggestedLabel, "suggested-line");
+            vline(s, lx(r.suggestion().lr(), lo, hi), "#2e7d32", suggestedLabel, "suggested-line", T + 12);
         }
         return s.append("</svg>").toString();
     }

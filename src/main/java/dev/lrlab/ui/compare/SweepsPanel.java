@@ -169,7 +169,7 @@ final class SweepsPanel extends Div {
         StabilityMap.Boundary boundary = StabilityMap.boundary(s);
         start(s, r -> {
             mapOut.removeAll();
-            mapOut.add(svg(SvgPlots.stabilityMap(r, boundary, getTranslation("sweep.axis.lr"),
+            mapOut.add(svg(SvgPlots.stabilityMap(r, boundary, getTranslation("sweep.axis.lrLinear"),
                     getTranslation("sweep.axis.beta"), getTranslation("sweep.boundary"))));
             long diverged = r.points().stream().filter(SweepResult.SweepPoint::diverged).count();
             return getTranslation("sweep.map.done", r.points().size(), diverged, Numbers.format(boundary.lambdaMax()));
