@@ -81,6 +81,12 @@ abstract class BrowserTestBase {
         page.setViewportSize(was.width, Math.min(h + 80, 12_000));
         page.waitForTimeout(800); // charts re-measure after the resize; only the picture depends on it
         screenshot(name);
+        // and in viewport-sized pieces, readable at their real size
+        int tall = page.viewportSize().height;
+        for (int y = 0, i = 1; y < tall; y += was.height, i++) {
+            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + "-" + i + ".png"))
+                    .setClip(0, y, was.width, Math.min(was.height, tall - y)));
+        }
         page.setViewportSize(was.width, was.height);
     }
 

@@ -54,6 +54,18 @@ class CompareIT extends BrowserTestBase {
         }
         page.waitForFunction("() => document.querySelector('#panel-3 #readout-step').innerText.trim() === '60'");
         screenshot("compare-games-scrubbed");
+        // every chart's title clears its toolbar (in a third of the row a long title used to run under the icons)
+        @SuppressWarnings("unchecked")
+        List<List<Number>> boxes = (List<List<Number>>) page.evaluate("() => [...document.querySelectorAll('#charts lr-chart')]"
+                + ".filter(c => c.querySelector('.apexcharts-title-text') && c.querySelector('.apexcharts-toolbar'))"
+                + ".map(c => { const t = c.querySelector('.apexcharts-title-text').getBoundingClientRect();"
+                + " const b = c.querySelector('.apexcharts-toolbar').getBoundingClientRect();"
+                + " return [t.right, t.bottom, b.left, b.top]; })");
+        assertThat(boxes).isNotEmpty();
+        for (List<Number> b : boxes) {
+            assertThat(b.get(0).doubleValue() <= b.get(2).doubleValue() || b.get(1).doubleValue() <= b.get(3).doubleValue())
+                    .as("title [right, bottom] vs toolbar [left, top]: %s", b).isTrue();
+        }
         screenshotAll("compare-games-all");
     }
 

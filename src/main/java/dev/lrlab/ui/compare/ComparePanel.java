@@ -53,14 +53,17 @@ final class ComparePanel extends Div {
         getStyle().set("min-width", "0").set("max-width", "100%")
                 .set("border", "1px solid var(--lumo-contrast-10pct)").set("border-radius", "var(--lumo-border-radius-l)")
                 .set("padding", "var(--lumo-space-s)").set("box-sizing", "border-box");
-        title.getStyle().set("margin", "0").set("font-size", "var(--lumo-font-size-l)").set("flex", "1");
+        // in a quarter of the row the buttons wrap under the title instead of breaking "Panel 1" in two
+        title.getStyle().set("margin", "0").set("font-size", "var(--lumo-font-size-l)").set("flex", "1")
+                .set("white-space", "nowrap");
         for (Button b : List.of(duplicate, remove)) {
             b.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
         }
         duplicate.setId("duplicate-" + index);
         remove.setId("remove-" + index);
         Div head = new Div(title, duplicate, remove);
-        head.getStyle().set("display", "flex").set("align-items", "center").set("gap", "var(--lumo-space-xs)");
+        head.getStyle().set("display", "flex").set("align-items", "center").set("gap", "var(--lumo-space-xs)")
+                .set("flex-wrap", "wrap");
         differs.setId("differs-" + index);
         differs.getStyle().set("display", "block").set("font-family", "var(--lumo-font-family-monospace, monospace)")
                 .set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)")
