@@ -210,14 +210,15 @@ final class SvgPlots {
         double hi = r.lr()[n - 1];
         double yMin = Double.POSITIVE_INFINITY;
         double yMax = Double.NEGATIVE_INFINITY;
-        // the y range leaves out the last SKIP_END points (fastai's plot does too): the loss
-        // explodes there, and scaled to that spike the whole descent would be one flat line
+        // the top of the y range leaves out the last SKIP_END points (fastai's plot does too): the
+        // loss explodes there, and scaled to that spike the whole descent would be one flat line;
+        // the bottom keeps them, as the lowest loss is often among them
         int shown = n > SKIP_END + 2 ? n - SKIP_END : n;
-        for (int i = 0; i < shown; i++) {
+        for (int i = 0; i < n; i++) {
             double v = r.smoothed()[i];
             if (Double.isFinite(v)) {
                 yMin = Math.min(yMin, v);
-                yMax = Math.max(yMax, v);
+                yMax = i < shown ? Math.max(yMax, v) : yMax;
             }
         }
         if (!(yMax > yMin)) {
