@@ -28,6 +28,8 @@ public class SharePanel extends Div {
     private final Anchor exportJson = new Anchor();
     private final Button exportPng = new Button();
     private final ExportLinks pytorch = new ExportLinks();
+    private final Button compare = new Button();
+    private Compiled shown;
 
     public SharePanel(ExperimentService experiments, ShortLinkButton shortLink, Runnable exportLandscapePng) {
         this.experiments = experiments;
@@ -43,11 +45,23 @@ public class SharePanel extends Div {
         exportPng.setId("export-png");
         exportPng.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         exportPng.addClickListener(e -> exportLandscapePng.run());
-        add(copyLink, shortLink, exportCsv, exportJson, pytorch, exportPng);
+        compare.setId("btn-compare");
+        compare.setIcon(VaadinIcon.SPLIT.create());
+        compare.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        // an experiment's code opens on /compare as that experiment and a copy of it
+        compare.addClickListener(e -> {
+            if (shown != null) {
+                String code = experiments.shareCode(shown);
+                getUI().ifPresent(ui -> ui.navigate("compare",
+                        com.vaadin.flow.router.QueryParameters.simple(java.util.Map.of("s", code))));
+            }
+        });
+        add(copyLink, shortLink, compare, exportCsv, exportJson, pytorch, exportPng);
     }
 
     /** The downloads now belong to {@code shown} (an edit gives them a new experiment). */
     public void show(Compiled shown) {
+        this.shown = shown;
         exportCsv.setHref(download(shown, "lrlab-trajectories.csv", "text/csv", true));
         exportJson.setHref(download(shown, "lrlab-result.json", "application/json", false));
         pytorch.update(shown);
@@ -85,6 +99,8 @@ public class SharePanel extends Div {
 
     public void relabel() {
         copyLink.setText(getTranslation("share.copy"));
+        compare.setText(getTranslation("compare.open"));
+        compare.setTooltipText(getTranslation("compare.open.tip"));
         exportCsv.setText(getTranslation("export.csv"));
         exportJson.setText(getTranslation("export.json"));
         exportPng.setText(getTranslation("export.png"));
