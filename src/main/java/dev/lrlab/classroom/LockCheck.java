@@ -1,5 +1,6 @@
 package dev.lrlab.classroom;
 
+import dev.lrlab.experiment.JsonValues;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +50,7 @@ final class LockCheck {
             }
             return null;
         }
-        return same(a, b) ? null : (path.isEmpty() ? "spec" : path);
+        return JsonValues.same(a, b) ? null : (path.isEmpty() ? "spec" : path);
     }
 
     /** Lists of objects (runs, phases) are walked; lists of numbers (eigenvalues, start) are one value. */
@@ -57,23 +58,6 @@ final class LockCheck {
         return !l.isEmpty() && l.get(0) instanceof Map<?, ?>;
     }
 
-    private static boolean same(Object a, Object b) {
-        if (a instanceof Number na && b instanceof Number nb) {
-            return Double.compare(na.doubleValue(), nb.doubleValue()) == 0;
-        }
-        if (a instanceof List<?> la && b instanceof List<?> lb) {
-            if (la.size() != lb.size()) {
-                return false;
-            }
-            for (int i = 0; i < la.size(); i++) {
-                if (!same(la.get(i), lb.get(i))) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        return a == null ? b == null : a.equals(b);
-    }
 
     private static boolean isEditable(String path, List<String> editable) {
         for (String e : editable) {

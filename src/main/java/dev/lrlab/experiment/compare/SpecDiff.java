@@ -1,5 +1,6 @@
 package dev.lrlab.experiment.compare;
 
+import dev.lrlab.experiment.JsonValues;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -62,7 +63,7 @@ public final class SpecDiff {
             }
             return;
         }
-        if (!same(a, b)) {
+        if (!JsonValues.same(a, b)) {
             out.add(new Difference(path, b, a));
         }
     }
@@ -76,24 +77,6 @@ public final class SpecDiff {
         return false;
     }
 
-    /** Equal values; numbers by value (1 and 1.0 are the same lr). */
-    private static boolean same(Object a, Object b) {
-        if (a instanceof Number x && b instanceof Number y) {
-            return Double.compare(x.doubleValue(), y.doubleValue()) == 0;
-        }
-        if (a instanceof List<?> la && b instanceof List<?> lb) {
-            if (la.size() != lb.size()) {
-                return false;
-            }
-            for (int i = 0; i < la.size(); i++) {
-                if (!same(la.get(i), lb.get(i))) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        return Objects.equals(a, b);
-    }
 
     /** A value as the "what differs" line prints it; a field absent here prints as "—", not "null". */
     public static String format(Object v) {
