@@ -142,7 +142,7 @@ public final class RunSimulator {
         this.inPlaceGrad = !game && workSaved == null && !(noise instanceof RunConfig.Minibatch);
         this.recorder = record ? new Recorder(n, game) : null;
         loss = landscape.valueAndGradientAt(theta, grad, 0);
-        gradNormFull = norm(grad);
+        gradNormFull = Vectors.norm(grad);
         if (!valid(theta, loss) || !Double.isFinite(gradNormFull)) {
             status = Status.DIVERGED;
             divergedAtStep = 0;
@@ -222,7 +222,7 @@ public final class RunSimulator {
                 }
             }
         }
-        double gNorm = norm(work);
+        double gNorm = Vectors.norm(work);
         clip(work, gNorm);
         System.arraycopy(theta, 0, thetaPrev, 0, n);
         Object saved = null;
@@ -238,12 +238,12 @@ public final class RunSimulator {
             if (noise instanceof RunConfig.Thermostat th) {
                 thermostat(th);
             }
-            uNorm = distance(theta, thetaPrev);
+            uNorm = Vectors.distance(theta, thetaPrev);
             newLoss = landscape.valueAndGradientAt(theta, gradNext, t + 1);
             if (workSaved == null || retries >= cfg.rollback().maxRetries() || !(gradNormFull > 0)) {
                 break;
             }
-            double ratio = norm(gradNext) / gradNormFull;
+            double ratio = Vectors.norm(gradNext) / gradNormFull;
             if (ratio <= cfg.rollback().ratio()) { // NaN ratio falls through to a retry
                 break;
             }
@@ -274,7 +274,7 @@ public final class RunSimulator {
             for (int i = 0; i < n; i++) {
                 g[i] += s * rng.nextGaussian();
             }
-            gNorm = norm(g);
+            gNorm = Vectors.norm(g);
         } else {
             gNorm = gradNormFull;
         }
@@ -358,7 +358,7 @@ public final class RunSimulator {
             default -> throw new IllegalStateException();
         }
         join(px, py, theta);
-        double uNorm = distance(theta, thetaPrev);
+        double uNorm = Vectors.distance(theta, thetaPrev);
         double newLoss = landscape.valueAndGradientAt(theta, gradNext, t + 1);
         accept(lrX, gNorm, uNorm, newLoss);
     }
@@ -384,7 +384,7 @@ public final class RunSimulator {
     }
 
     private void accept(double lr, double gNorm, double uNorm, double newLoss) {
-        accept(lr, gNorm, uNorm, newLoss, norm(gradNext), sumOfSquares(theta));
+        accept(lr, gNorm, uNorm, newLoss, Vectors.norm(gradNext), sumOfSquares(theta));
     }
 
     /** @param gNext ‖∇f(θ_{t+1})‖; @param thetaSq Σ θᵢ² of the new state */
@@ -444,7 +444,7 @@ public final class RunSimulator {
     }
 
     private double eqDistance() {
-        return game ? distance(theta, equilibrium) : Double.NaN;
+        return game ? Vectors.distance(theta, equilibrium) : Double.NaN;
     }
 
     private static boolean valid(double[] x, double f) {
@@ -464,22 +464,6 @@ public final class RunSimulator {
         return s;
     }
 
-    private static double norm(double[] v) {
-        double s = 0;
-        for (double x : v) {
-            s += x * x;
-        }
-        return Math.sqrt(s);
-    }
-
-    private static double distance(double[] a, double[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            double d = a[i] - b[i];
-            s += d * d;
-        }
-        return Math.sqrt(s);
-    }
 
     // ---- read side (call from the stepping thread, or after it finished) ----
 

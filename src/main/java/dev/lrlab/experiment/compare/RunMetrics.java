@@ -1,5 +1,6 @@
 package dev.lrlab.experiment.compare;
 
+import dev.lrlab.core.engine.Vectors;
 import dev.lrlab.core.engine.RunResult;
 import dev.lrlab.core.engine.RunSimulator;
 import dev.lrlab.core.landscape.Landscape;
@@ -59,7 +60,7 @@ public record RunMetrics(int panel, int run, String label, String status, Intege
         l.valueAndGradientAt(end, g, sim.currentStep());
         Double distance = null;
         for (Landscape.Minimum m : l.minima()) {
-            double d = distance(end, m.point());
+            double d = Vectors.distance(end, m.point());
             distance = distance == null ? d : Math.min(distance, d);
             if (l.isGame()) {
                 break; // the equilibrium is the first (only) one
@@ -68,29 +69,12 @@ public record RunMetrics(int panel, int run, String label, String status, Intege
         double lastLr = sim.lr();
         RunResult.RunAnalysis a = r.analysis();
         return new RunMetrics(panel, run, r.label(), r.status(), r.divergedAtStep(), r.stepsDone(), finite(sim.loss()),
-                finite(best), reached, tolerance, finite(norm(g)), distance == null ? null : finite(distance),
+                finite(best), reached, tolerance, finite(Vectors.norm(g)), distance == null ? null : finite(distance),
                 a.sharpnessEnd(), lastLr > 0 ? finite(2 / lastLr) : null, a.testLoss(), a.lrSum(), a.lrSquaredSum(),
                 l.isGame());
     }
 
     private static Double finite(double d) {
         return Double.isFinite(d) ? d : null;
-    }
-
-    private static double norm(double[] v) {
-        double s = 0;
-        for (double x : v) {
-            s += x * x;
-        }
-        return Math.sqrt(s);
-    }
-
-    private static double distance(double[] a, double[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            double d = a[i] - b[i];
-            s += d * d;
-        }
-        return Math.sqrt(s);
     }
 }
