@@ -21,8 +21,6 @@ import dev.lrlab.links.LinkService;
 import dev.lrlab.live.vaadin.LiveUiService;
 import dev.lrlab.share.ShareCodeException;
 import dev.lrlab.spec.SpecException;
-import dev.lrlab.ui.landscape.LandscapeCanvas;
-import dev.lrlab.ui.landscape.Timeline;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -44,14 +42,9 @@ public class EmbedView extends Div implements BeforeEnterObserver, LocaleChangeO
     private final LinkService links;
     private final ExperimentWorkspace workspace;
     private final ExperimentPanel forms;
-    private final RunControls controls = new RunControls();
-    private final RunStatus status = new RunStatus();
-    private final LandscapeCanvas canvas = new LandscapeCanvas();
-    private final Timeline timeline = new Timeline();
-    private final ReadoutPanel readouts = new ReadoutPanel();
-    private final ChartsPanel charts = new ChartsPanel();
+    /** Controls, status, landscape, timeline, readouts, charts and the live run, wired once. */
+    private final RunStage stage;
     private final LivePlayback playback;
-    private final ExperimentService experiments;
     private final Anchor open = new Anchor();
     private final Span title = new Span();
     private final BrokenLinkPanel broken = new BrokenLinkPanel();
@@ -60,10 +53,10 @@ public class EmbedView extends Div implements BeforeEnterObserver, LocaleChangeO
 
     public EmbedView(LiveUiService live, ExperimentService experiments, LinkService links) {
         this.links = links;
-        this.experiments = experiments;
         this.workspace = new ExperimentWorkspace(experiments);
         this.forms = new ExperimentPanel(workspace, experiments);
-        this.playback = new LivePlayback(live, this, controls, status, canvas, timeline, charts, readouts);
+        this.stage = new RunStage(live, this, experiments, workspace.draft(), workspace::compiled, this::resetRun);
+        this.playback = stage.playback();
         addClassName("lr-embed");
         setId("embed");
         open.setId("embed-open");
@@ -71,27 +64,12 @@ public class EmbedView extends Div implements BeforeEnterObserver, LocaleChangeO
         title.addClassName("lr-embed-title");
         Div bar = new Div(title, open);
         bar.addClassName("lr-embed-bar");
-        canvas.setId("landscape");
-        canvas.addClassName("lr-canvas");
-        timeline.setId("timeline");
-        timeline.addPlayheadListener(e -> playback.showStep(e.getStep(), workspace.draft().selected()));
-        controls.addCommandListener(e -> {
-            switch (e.command()) {
-                case PLAY_PAUSE -> playback.playPause(workspace.compiled(), workspace.draft());
-                case STEP -> playback.step(workspace.compiled(), workspace.draft(), e.value());
-                case STOP -> playback.stop();
-                case RESET -> {
-                    playback.reset();
-                    status.idle();
-                }
-                case SPEED -> playback.speed(e.value());
-            }
-        });
         forms.addEditedListener(e -> {
             playback.reset();
             showCompiled();
         });
-        Div main = new Div(controls, status, canvas, timeline, readouts, charts);
+        Div main = new Div(stage.controls(), stage.status(), stage.canvas(), stage.timeline(), stage.readouts(),
+                stage.charts());
         main.addClassName("lr-embed-main");
         body.addClassName("lr-embed-body");
         body.add(main, forms);
@@ -134,15 +112,20 @@ public class EmbedView extends Div implements BeforeEnterObserver, LocaleChangeO
         });
         forms.setVisible(!hide.contains("forms"));
         body.getElement().getClassList().set("lr-embed-solo", hide.contains("forms"));
-        charts.setVisible(!hide.contains("charts"));
-        readouts.setVisible(!hide.contains("readouts"));
-        timeline.setVisible(!hide.contains("timeline"));
-        controls.setVisible(!hide.contains("controls"));
+        stage.charts().setVisible(!hide.contains("charts"));
+        stage.readouts().setVisible(!hide.contains("readouts"));
+        stage.timeline().setVisible(!hide.contains("timeline"));
+        stage.controls().setVisible(!hide.contains("controls"));
         autoplay = q.getSingleParameter("autoplay").map(v -> v.equals("1") || v.equals("true")).orElse(false);
         broken.setVisible(false);
         body.setVisible(true);
         forms.showLoaded();
         showCompiled();
+    }
+
+    private void resetRun() {
+        playback.reset();
+        stage.status().idle();
     }
 
     private void showBroken(String why) {
@@ -153,14 +136,11 @@ public class EmbedView extends Div implements BeforeEnterObserver, LocaleChangeO
     private void showCompiled() {
         forms.showCompiled();
         Compiled c = workspace.compiled();
-        controls.setRunnable(c != null);
+        stage.controls().setRunnable(c != null);
         if (c == null) {
             return;
         }
-        int sel = workspace.draft().selected();
-        canvas.setField(LandscapePlot.home(c, sel));
-        readouts.showPreview(experiments.preview(c, sel));
-        playback.showEmpty(c, workspace.draft());
+        stage.showHome(c);
         List<String> names = new ArrayList<>();
         for (int i = 0; i < workspace.draft().runCount(); i++) {
             names.add(workspace.draft().label(i));
@@ -171,11 +151,7 @@ public class EmbedView extends Div implements BeforeEnterObserver, LocaleChangeO
     @Override
     protected void onAttach(AttachEvent attachEvent) {
         super.onAttach(attachEvent);
-        timeline.setTargets(canvas);
-        List<String> targets = new ArrayList<>(charts.targetIds());
-        targets.add(0, "landscape");
-        timeline.setTargetIds(targets);
-        charts.addLogScaleListener(e -> playback.replayCharts());
+        stage.attach();
         if (autoplay && workspace.compiled() != null && !playback.hasResult()) {
             playback.playPause(workspace.compiled(), workspace.draft());
         }
@@ -183,7 +159,7 @@ public class EmbedView extends Div implements BeforeEnterObserver, LocaleChangeO
 
     @Override
     protected void onDetach(DetachEvent detachEvent) {
-        playback.detach();
+        stage.detach();
         super.onDetach(detachEvent);
     }
 
@@ -191,13 +167,9 @@ public class EmbedView extends Div implements BeforeEnterObserver, LocaleChangeO
     public void localeChange(LocaleChangeEvent event) {
         open.setText(getTranslation("embed.open"));
         forms.relabel();
-        readouts.relabel();
-        controls.relabel();
-        timeline.setAriaLabel(getTranslation("timeline.aria"));
-        timeline.setLabelFormat(getTranslation("timeline.format"));
-        canvas.setLabels(CanvasLabels.of(this::getTranslation));
+        stage.relabel();
         if (!playback.hasResult()) {
-            status.idle();
+            stage.status().idle();
         }
     }
 

@@ -18,15 +18,11 @@ import dev.lrlab.experiment.DefaultExperiment;
 import dev.lrlab.experiment.ExperimentDraft;
 import dev.lrlab.experiment.ExperimentService;
 import dev.lrlab.experiment.ExperimentWorkspace;
-import dev.lrlab.experiment.RunPreview;
 import dev.lrlab.links.LinkService;
 import dev.lrlab.live.vaadin.LiveUiService;
 import dev.lrlab.share.ShareCodeException;
 import dev.lrlab.share.ShareCodeTooLargeException;
 import dev.lrlab.ui.landscape.LandscapeCanvas;
-import dev.lrlab.ui.landscape.Timeline;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -43,7 +39,6 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
 
     private final ExperimentWorkspace workspace;
     private final ExperimentDraft draft;
-    private final ExperimentService experiments;
     private final PresetLookup presets;
     private String presetId;
     /** The preset's canonical spec as loaded, to tell whether the student changed it. */
@@ -55,13 +50,12 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
     private final BrokenLinkPanel brokenLink = new BrokenLinkPanel();
     private final Div layout = new Div();
     private final ExperimentPanel forms;
-    private final RunControls controls = new RunControls();
+    /** Controls, status, landscape, timeline, readouts, charts and the live run, wired once. */
+    private final RunStage stage;
+    private final RunControls controls;
     private final SharePanel share;
-    private final RunStatus status = new RunStatus();
-    private final LandscapeCanvas canvas = new LandscapeCanvas();
-    private final Timeline timeline = new Timeline();
-    private final ReadoutPanel readouts = new ReadoutPanel();
-    private final ChartsPanel charts = new ChartsPanel();
+    private final RunStatus status;
+    private final LandscapeCanvas canvas;
     private final LivePlayback playback;
 
     private final SendToClassButton sendToClass;
@@ -69,13 +63,16 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
     public PlaygroundView(LiveUiService live, PresetLookup presets, ExperimentService experiments, LinkService links,
                           ClassroomService classes) {
         this.presets = presets;
-        this.experiments = experiments;
         this.workspace = new ExperimentWorkspace(experiments);
         this.draft = workspace.draft();
         this.forms = new ExperimentPanel(workspace, experiments);
+        this.stage = new RunStage(live, this, experiments, draft, workspace::compiled, this::resetRun);
+        this.controls = stage.controls();
+        this.status = stage.status();
+        this.canvas = stage.canvas();
+        this.playback = stage.playback();
         this.share = new SharePanel(experiments, new ShortLinkButton(links, workspace::compiled),
                 () -> canvas.exportPng("lrlab-landscape.png"));
-        this.playback = new LivePlayback(live, this, controls, status, canvas, timeline, charts, readouts);
         this.sendToClass = new SendToClassButton(classes, workspace::compiled);
         addClassName("lr-playground");
         build();
@@ -93,21 +90,10 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
             showLoaded();
         });
         forms.addSelectedListener(e -> {
-            showAnalysis();
+            stage.showAnalysis(workspace.compiled());
             playback.showSelectedStep(draft.selected());
         });
         forms.addVisibilityListener(e -> canvas.setVisible(e.run(), e.shown()));
-        controls.addCommandListener(e -> {
-            switch (e.command()) {
-                case PLAY_PAUSE -> playback.playPause(workspace.compiled(), draft);
-                case STEP -> playback.step(workspace.compiled(), draft, e.value());
-                case STOP -> playback.stop();
-                case RESET -> resetRun();
-                case SPEED -> playback.speed(e.value());
-            }
-        });
-        canvas.setId("landscape");
-        canvas.addClassName("lr-canvas");
         canvas.addPickListener(e -> {
             Compiled c = workspace.compiled();
             if (c != null) {
@@ -121,13 +107,11 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
                         e.getY0(), e.getY1()));
             }
         });
-        timeline.setId("timeline");
-        timeline.addPlayheadListener(e -> playback.showStep(e.getStep(), draft.selected()));
         Div toolbar = new Div(controls, share, sendToClass);
         toolbar.addClassName("lr-toolbar");
-        Div main = new Div(toolbar, status, canvas, timeline, readouts);
+        Div main = new Div(toolbar, status, canvas, stage.timeline(), stage.readouts());
         main.addClassName("lr-main");
-        Div results = new Div(charts);
+        Div results = new Div(stage.charts());
         results.addClassName("lr-results");
         layout.addClassName("lr-play-grid");
         layout.add(forms, main, results);
@@ -213,7 +197,7 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
             shownLandscape = landscape;
             canvas.setField(LandscapePlot.home(c, draft.selected()));
         }
-        showAnalysis();
+        stage.showAnalysis(c);
         if (!playback.hasResult()) {
             showEmptyCharts();
         }
@@ -229,14 +213,6 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
             return;
         }
         share.showInAddressBar("?s=" + code + (presetId == null ? "" : "&preset=" + presetId));
-    }
-
-    private void showAnalysis() {
-        Compiled c = workspace.compiled();
-        if (c != null && draft.selected() < c.engine().runs().size()) {
-            RunPreview p = experiments.preview(c, draft.selected());
-            readouts.showPreview(p);
-        }
     }
 
     private void resetRun() {
@@ -257,35 +233,27 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
     @Override
     protected void onAttach(AttachEvent attachEvent) {
         super.onAttach(attachEvent);
-        timeline.setTargets(canvas);
-        List<String> targets = new ArrayList<>(charts.targetIds());
-        targets.add(0, "landscape");
-        timeline.setTargetIds(targets);
-        charts.addLogScaleListener(e -> playback.replayCharts());
+        stage.attach();
         Keyboard.install(attachEvent.getUI());
     }
 
     @Override
     protected void onDetach(DetachEvent detachEvent) {
-        playback.detach();
+        stage.detach();
         super.onDetach(detachEvent);
     }
 
     @Override
     public void localeChange(LocaleChangeEvent event) {
         forms.relabel();
-        readouts.relabel();
-        controls.relabel();
+        stage.relabel();
         share.relabel();
-        timeline.setAriaLabel(getTranslation("timeline.aria"));
-        timeline.setLabelFormat(getTranslation("timeline.format"));
-        canvas.setLabels(CanvasLabels.of(this::getTranslation));
         if (!playback.hasResult()) {
             status.idle();
             showEmptyCharts();
         }
         presetCard.show(presetId == null ? null : presets.card(presetId, getLocale()));
-        showAnalysis();
+        stage.showAnalysis(workspace.compiled());
     }
 
     @Override
