@@ -101,7 +101,7 @@ public class ClassStore {
      * raises its version; false when the class does not exist.
      */
     boolean change(String code, Instant now, String set, Object... params) {
-        List<Object> all = new ArrayList<>(List.of(params));
+        List<Object> all = new ArrayList<>(java.util.Arrays.asList(params)); // a parameter may be SQL NULL
         all.add(Timestamp.from(now));
         all.add(code);
         String sql = "UPDATE classes SET " + (set.isEmpty() ? "" : set + ", ")

@@ -122,6 +122,15 @@ class ClassroomServiceTest {
     }
 
     @Test
+    void theStandardQuestionIsStoredWithoutTextSoEachSeatWordsItInItsLanguage() {
+        ClassroomService.Created c = classes.create();
+        classes.push(c.code(), c.secret(), ClassroomTestDb.s1(0.1));
+        classes.setQuestion(c.code(), c.secret(), new Question(Question.Kind.CHOICE, null));
+        assertThat(classes.instructorState(c.code(), c.secret()).question())
+                .isEqualTo(new Question(Question.Kind.CHOICE, null));
+    }
+
+    @Test
     void resultsCsvHasAliasParametersFinalLossDivergenceAndPrediction() {
         ClassroomService.Created c = classes.create();
         classes.push(c.code(), c.secret(), ClassroomTestDb.s1(0.1));

@@ -121,6 +121,15 @@ final class TeachControls extends Div {
         return section("class.teach.paceTitle", row);
     }
 
+    /**
+     * The question as typed; the standard question (left as pre-filled in the instructor's language)
+     * is sent as no text, so every seat shows it in its own language.
+     */
+    private String askedText() {
+        String typed = questionText.getValue();
+        return typed.strip().equals(getTranslation("class.question.default")) ? null : typed;
+    }
+
     private Div questionSection() {
         kind.setId("question-kind");
         kind.setLabel(getTranslation("class.teach.questionKind"));
@@ -132,7 +141,7 @@ final class TeachControls extends Div {
         questionText.setValue(getTranslation("class.question.default"));
         questionText.setMaxLength(200);
         Button ask = new Button(getTranslation("class.teach.ask"), e -> teacher.act((c, code, k) ->
-                c.setQuestion(code, k, new ClassState.Question(kind.getValue(), questionText.getValue()))));
+                c.setQuestion(code, k, new ClassState.Question(kind.getValue(), askedText()))));
         ask.setId("question-ask");
         Button reveal = new Button(getTranslation("class.teach.reveal"),
                 e -> teacher.act((c, code, k) -> c.setPhase(code, k, Phase.REVEAL)));
