@@ -55,7 +55,8 @@ final class ClassBoard extends Div {
             lo = pts.stream().mapToDouble(ClassChart.Point::x).min().orElse(0.01) / 2;
             hi = pts.stream().mapToDouble(ClassChart.Point::x).max().orElse(1) * 2;
         }
-        String svg = ClassChart.svg(pts, edge(s), lo, hi, this::getTranslation, font);
+        String svg = ClassChart.svg(pts, edge(s), lo, hi, MainFields.label(ClassChart.xPath(s), this::getTranslation),
+                this::getTranslation, font);
         Svg.set(chart, svg, getTranslation("class.chart.alt", pts.size()));
         chart.getElement().setAttribute("data-points", Integer.toString(pts.size()));
     }

@@ -42,9 +42,11 @@ final class ClassChart {
 
     /**
      * @param edge  2/λmax, or null when the landscape has none
+     * @param xName the swept field as the forms label it ("Learning rate η")
      * @param font  tick size in px at the chart's natural width (18+ on the projector)
      */
-    static String svg(List<Point> pts, Double edge, double xMin, double xMax, Function<String, String> t, int font) {
+    static String svg(List<Point> pts, Double edge, double xMin, double xMax, String xName, Function<String, String> t,
+            int font) {
         double lx0 = Math.log10(xMin);
         double lx1 = Math.log10(xMax);
         if (!(lx1 > lx0)) {
@@ -96,7 +98,7 @@ final class ClassChart {
                     .append("' text-anchor='end'>1e").append(e).append("</text>");
         }
         b.append("<text x='").append(Svg.num(left + pw / 2)).append("' y='").append(H - 8)
-                .append("' text-anchor='middle'>").append(Svg.esc(t.apply("class.chart.x"))).append("</text>");
+                .append("' text-anchor='middle'>").append(Svg.esc(xName + " " + t.apply("class.chart.x"))).append("</text>");
         b.append("<text transform='translate(").append(font).append(' ').append(Svg.num(TOP + ph / 2))
                 .append(") rotate(-90)' text-anchor='middle'>").append(Svg.esc(t.apply("class.chart.y"))).append("</text>");
         if (edge != null && edge > Math.pow(10, lx0) && edge < Math.pow(10, lx1)) {

@@ -24,6 +24,16 @@ final class MainFields {
         return "class.field." + (path.endsWith("optimizer.type") ? "optimizer" : last);
     }
 
+    /** The label of a path as the forms write it: a main field's, else the field's form label. */
+    static String label(String path, java.util.function.Function<String, String> t) {
+        String main = t.apply(labelKey(path));
+        if (main != null && !main.startsWith("!")) {
+            return main;
+        }
+        String last = path.substring(path.lastIndexOf('.') + 1);
+        return SpecText.word(t, "label." + last, last);
+    }
+
     /** The main fields the canonical spec has (momentum is absent for Adam, for instance). */
     static List<String> present(Map<String, Object> canonical) {
         List<String> out = new ArrayList<>();

@@ -65,6 +65,11 @@ public class ParamForm extends Div {
         add(type, fields);
     }
 
+    /** A schedule's form at {@code path}, for pages outside the playground (a class seat). */
+    public static ParamForm schedule(String path) {
+        return new ParamForm(FormCatalog.Kind.SCHEDULE, path);
+    }
+
     public void setTypeLabel(String label) {
         type.setLabel(label);
     }
