@@ -9,6 +9,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import dev.lrlab.core.engine.RunConfig;
 import dev.lrlab.core.landscape.Landscape;
+import dev.lrlab.classroom.ClassroomService;
 import dev.lrlab.experiment.Compiled;
 import dev.lrlab.experiment.ExperimentService;
 import dev.lrlab.experiment.ExperimentWorkspace;
@@ -19,6 +20,7 @@ import dev.lrlab.ui.playground.CanvasLabels;
 import dev.lrlab.ui.playground.ExperimentPanel;
 import dev.lrlab.ui.playground.LandscapePlot;
 import dev.lrlab.ui.playground.ReadoutPanel;
+import dev.lrlab.ui.playground.SendToClassButton;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +45,8 @@ final class ComparePanel extends Div {
     private Map<String, Object> shownLandscape;
 
     /** @param colorOf the overlay colour of this panel's run i */
-    ComparePanel(int index, ExperimentWorkspace workspace, ExperimentService experiments, IntFunction<String> colorOf) {
+    ComparePanel(int index, ExperimentWorkspace workspace, ExperimentService experiments, ClassroomService classes,
+            IntFunction<String> colorOf) {
         this.index = index;
         this.workspace = workspace;
         this.colorOf = colorOf;
@@ -61,7 +64,9 @@ final class ComparePanel extends Div {
         }
         duplicate.setId("duplicate-" + index);
         remove.setId("remove-" + index);
-        Div head = new Div(title, duplicate, remove);
+        // shown only in a browser that teaches a class: this panel's experiment goes to every seat
+        SendToClassButton send = new SendToClassButton(classes, workspace::compiled).compact("send-to-class-" + index);
+        Div head = new Div(title, send, duplicate, remove);
         head.getStyle().set("display", "flex").set("align-items", "center").set("gap", "var(--lumo-space-xs)")
                 .set("flex-wrap", "wrap");
         differs.setId("differs-" + index);

@@ -32,6 +32,7 @@ import dev.lrlab.live.vaadin.LiveUiService;
 import dev.lrlab.presets.ComparisonPreset;
 import dev.lrlab.share.ShareCodeException;
 import dev.lrlab.ui.landscape.Timeline;
+import dev.lrlab.classroom.ClassroomService;
 import dev.lrlab.ui.playground.ChartsPanel;
 import dev.lrlab.ui.playground.PresetLookup;
 import dev.lrlab.ui.playground.RunControls;
@@ -55,6 +56,7 @@ import org.slf4j.LoggerFactory;
 public class CompareView extends Div implements BeforeEnterObserver, LocaleChangeObserver, HasDynamicTitle {
     private static final Logger LOG = LoggerFactory.getLogger(CompareView.class);
     private final ExperimentService experiments;
+    private final ClassroomService classes;
     private final PresetLookup presets;
     private final ComparisonWorkspace workspace;
     private final H2 heading = new H2();
@@ -75,7 +77,9 @@ public class CompareView extends Div implements BeforeEnterObserver, LocaleChang
     private ComparisonPreset preset;
     private int generation;
 
-    public CompareView(LiveUiService live, ExperimentService experiments, Sweeps sweepService, PresetLookup presets) {
+    public CompareView(LiveUiService live, ExperimentService experiments, Sweeps sweepService, PresetLookup presets,
+            ClassroomService classes) {
+        this.classes = classes;
         this.experiments = experiments;
         this.presets = presets;
         this.workspace = new ComparisonWorkspace(experiments);
@@ -183,7 +187,7 @@ public class CompareView extends Div implements BeforeEnterObserver, LocaleChang
         for (int i = 0; i < workspace.size(); i++) {
             int index = i;
             int first = offset;
-            ComparePanel p = new ComparePanel(i, workspace.panel(i), experiments, run -> RunPalette.color(first + run));
+            ComparePanel p = new ComparePanel(i, workspace.panel(i), experiments, classes, run -> RunPalette.color(first + run));
             p.duplicate.addClickListener(e -> {
                 if (workspace.duplicate(index)) {
                     structureChanged();

@@ -23,6 +23,7 @@ public class SendToClassButton extends Button {
     private static final String KEY = "lrlab.teaching";
     private final ClassroomService classes;
     private final Supplier<Compiled> experiment;
+    private boolean compact;
 
     public SendToClassButton(ClassroomService classes, Supplier<Compiled> experiment) {
         this.classes = classes;
@@ -31,6 +32,14 @@ public class SendToClassButton extends Button {
         setIcon(VaadinIcon.ACADEMY_CAP.create());
         addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         addClickListener(e -> send());
+    }
+
+    /** Icon only, the words in its tooltip: for a panel's narrow header on the Compare page. */
+    public SendToClassButton compact(String id) {
+        compact = true;
+        setId(id);
+        addThemeVariants(ButtonVariant.LUMO_SMALL);
+        return this;
     }
 
     /** Called by the dashboard: this browser session teaches {@code code}. */
@@ -52,7 +61,15 @@ public class SendToClassButton extends Button {
         super.onAttach(e);
         Map<String, String> m = teaching(e.getSession());
         setVisible(!m.isEmpty());
-        m.keySet().stream().findFirst().ifPresent(code -> setText(getTranslation("class.send", code)));
+        m.keySet().stream().findFirst().ifPresent(code -> {
+            String words = getTranslation("class.send", code);
+            if (compact) {
+                setTooltipText(words);
+                setAriaLabel(words);
+            } else {
+                setText(words);
+            }
+        });
     }
 
     private void send() {
