@@ -60,7 +60,7 @@ public class ClassroomConfig {
         LOG.info("Class events across nodes: PostgreSQL LISTEN/NOTIFY on {}", url);
         return new PgRoomEvents(dataSource, url, env.getProperty("spring.datasource.username"),
                 env.getProperty("spring.datasource.password"),
-                env.getProperty("lrlab.node-name", env.getProperty("server.port", "8080")), store::version);
+                env.getProperty("lrlab.node-name", env.getProperty("server.port", "8080")), store);
     }
 
     @Bean

@@ -82,6 +82,11 @@ public class PgRoomEvents implements RoomEvents {
         listener.start();
     }
 
+    /** Re-syncs from the class tables of {@code store} (the application's). */
+    public PgRoomEvents(DataSource pool, String url, String user, String password, String node, ClassStore store) {
+        this(pool, url, user, password, node, store::version);
+    }
+
     @Override
     public void publish(String code, long version) {
         local.publish(code, version);
