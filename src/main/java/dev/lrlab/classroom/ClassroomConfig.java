@@ -57,7 +57,8 @@ public class ClassroomConfig {
             default -> throw new IllegalStateException("lrlab.classes.events must be auto, local or postgres, was "
                     + mode);
         }
-        LOG.info("Class events across nodes: PostgreSQL LISTEN/NOTIFY on {}", url);
+        // without the query: it may hold a password
+        LOG.info("Class events across nodes: PostgreSQL LISTEN/NOTIFY on {}", url.replaceFirst("\\?.*", ""));
         return new PgRoomEvents(dataSource, url, env.getProperty("spring.datasource.username"),
                 env.getProperty("spring.datasource.password"),
                 env.getProperty("lrlab.node-name", env.getProperty("server.port", "8080")), store);
