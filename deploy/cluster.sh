@@ -17,6 +17,8 @@ PG_PORT=${LRLAB_PG_PORT:-54329}
 JAVA_OPTS=${JAVA_OPTS:--Xmx512m}
 JAR=$ROOT/target/lrlab.jar
 NAMES=(a b)
+# deploy/haproxy.cfg names two servers; more nodes need more `server` lines there
+[ ${#NODE_PORTS[@]} = 2 ] || { echo "LRLAB_NODE_PORTS must name two ports, was '${NODE_PORTS[*]}'" >&2; exit 2; }
 
 pg_bin() {
   local b
@@ -49,7 +51,7 @@ start_pg() {
   chmod 700 "$pgdir"
   if [ ! -f "$pgdir/data/PG_VERSION" ]; then
     # a random password for the app's role, kept in the run directory only
-    head -c 18 /dev/urandom | base64 | tr -d '/+=' > "$RUN/db-password"
+    (umask 077; head -c 18 /dev/urandom | base64 | tr -d '/+=' > "$RUN/db-password")
     as_pg "$bin/initdb -D $pgdir/data -U postgres -E UTF8 --auth-local=trust --auth-host=scram-sha-256 >$pgdir/initdb.log"
     NEW_DB=1
   fi

@@ -171,22 +171,35 @@ class ClusterIT {
         studentOnB.waitForFunction(lrIs("0.12"));
         studentOnA.waitForFunction(lrIs("0.12"));
 
-        // each page notes (browser clock = this machine's clock) when the pushed value shows
-        for (Page p : List.of(studentOnA, studentOnB)) {
-            p.evaluate("() => { window.__seenAt = 0; const iv = setInterval(() => { if ((" + lrIs("0.13")
-                    + ")()) { window.__seenAt = Date.now(); clearInterval(iv); } }, 5); }");
+        // Five timed pushes. Each page notes (browser clock = this machine's clock) when the pushed
+        // value shows. A seat page on A (no trip between nodes) is the yardstick: what B adds over it
+        // is the cross-node path. Medians, because one push alone can pass 1 s when other builds
+        // load the 2 cores: the pages' own rendering then takes that long on A too
+        List<Long> onBs = new ArrayList<>();
+        List<Long> added = new ArrayList<>();
+        long v = 0;
+        for (String lr : List.of("0.131", "0.132", "0.133", "0.134", "0.13")) {
+            for (Page p : List.of(studentOnA, studentOnB)) {
+                p.evaluate("() => { window.__seenAt = 0; const iv = setInterval(() => { if ((" + lrIs(lr)
+                        + ")()) { window.__seenAt = Date.now(); clearInterval(iv); } }, 5); }");
+            }
+            long before = System.currentTimeMillis();
+            v = push(spec(lr));
+            long after = System.currentTimeMillis();
+            for (Page p : List.of(studentOnA, studentOnB, studentViaLb)) {
+                p.waitForFunction(lrIs(lr), null, new Page.WaitForFunctionOptions().setTimeout(5_000));
+            }
+            long onB = ((Number) studentOnB.evaluate("() => window.__seenAt")).longValue() - before;
+            long onA = ((Number) studentOnA.evaluate("() => window.__seenAt")).longValue() - before;
+            System.out.printf("ClusterIT: push on A (request %d ms) visible on a seat page on A after %d ms, on B after"
+                    + " %d ms (from the push request)%n", after - before, onA, onB);
+            onBs.add(onB);
+            added.add(onB - onA);
         }
-        long before = System.currentTimeMillis();
-        long v = push(spec("0.13"));
-        long after = System.currentTimeMillis();
-        for (Page p : List.of(studentOnA, studentOnB, studentViaLb)) {
-            p.waitForFunction(lrIs("0.13"), null, new Page.WaitForFunctionOptions().setTimeout(5_000));
-        }
-        long onB = ((Number) studentOnB.evaluate("() => window.__seenAt")).longValue();
-        long onA = ((Number) studentOnA.evaluate("() => window.__seenAt")).longValue();
-        System.out.printf("ClusterIT: push on A (request %d ms) visible on a student page on A after %d ms, on B after"
-                + " %d ms (from the push request)%n", after - before, onA - before, onB - before);
-        assertThat(onB - before).isLessThan(1_000);
+        onBs.sort(null);
+        added.sort(null);
+        assertThat(onBs.get(2)).as("median push → seat page on B").isLessThan(1_000);
+        assertThat(added.get(2)).as("median of what the trip to node B adds").isLessThan(300);
         assertThat(JSON.readTree(b.get("/api/classes/" + code).body()).get("version").asLong()).isGreaterThanOrEqualTo(v);
 
         for (String[] seat : seats) {
@@ -212,9 +225,9 @@ class ClusterIT {
         // B reconnects (backoff ≤ 1.6 s by now) and re-syncs its class from the database
         studentOnB.waitForFunction(lrIs("0.14"), null, new Page.WaitForFunctionOptions().setTimeout(10_000));
         studentViaLb.waitForFunction(lrIs("0.14"));
-        // and hears live pushes again
+        // and hears live pushes again (how fast is measured above)
         push(spec("0.15"));
-        studentOnB.waitForFunction(lrIs("0.15"), null, new Page.WaitForFunctionOptions().setTimeout(1_000));
+        studentOnB.waitForFunction(lrIs("0.15"), null, new Page.WaitForFunctionOptions().setTimeout(5_000));
     }
 
     @Test
@@ -235,9 +248,9 @@ class ClusterIT {
             assertThat(r.get("memberId").asText()).isEqualTo(seat[0]);
         }
         assertThat(submitted()).containsExactlyInAnyOrder(seats.get(0)[0], seats.get(1)[0]);
-        // a push on A now reaches the moved page (same node now)
+        // a push on A now reaches the moved page (on A's own node now)
         push(spec("0.16"));
-        studentViaLb.waitForFunction(lrIs("0.16"), null, new Page.WaitForFunctionOptions().setTimeout(1_000));
+        studentViaLb.waitForFunction(lrIs("0.16"), null, new Page.WaitForFunctionOptions().setTimeout(5_000));
     }
 
     // ------------------------------------------------------------------ helpers
