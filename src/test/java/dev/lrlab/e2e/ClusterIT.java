@@ -222,6 +222,8 @@ class ClusterIT {
             push(spec("0.14"));
             Thread.sleep(1_500);
             assertThat(studentOnB.evaluate(lrIs("0.13"))).as("no event reached B meanwhile").isEqualTo(true);
+            // which also shows that HAProxy's cookie keeps the page that came through it on B
+            assertThat(studentViaLb.evaluate(lrIs("0.13"))).as("the page pinned to B is on B").isEqualTo(true);
         } finally {
             sql("ALTER ROLE node_b LOGIN");
         }
