@@ -35,8 +35,8 @@ preset("s1-worked-example", ["S1"],
 
 preset("s2-feature-scaling", ["S2"],
   ("Feature scaling moves the stability edge", "特征缩放会移动稳定性边界"),
-  ("Linear regression with H = XᵀX/n. Both runs use the same η = 0.5, but in the second data set feature 2 is multiplied by 3, so its diagonal entry of H grows by 9 and λmax with it. Compare λmax and 2/λmax in the analysis. What η would the scaled problem need? Try standardising (featureScale [1, 1]).",
-   "线性回归，H = XᵀX/n。两次训练用同样的 η = 0.5，但第二组数据把特征 2 乘以 3，H 中对应的对角元变成 9 倍，λmax 也随之变大。对比分析面板里的 λmax 和 2/λmax。缩放后的问题需要多大的 η？试试把特征标准化（featureScale [1, 1]）。"),
+  ("Linear regression with H = XᵀX/n on data whose feature 2 is multiplied by 3 (featureScale [1, 3]): its diagonal entry of H grows by 9, and λmax with it. One run keeps η = 0.5, stable for the unscaled data; the other divides it by 9. Compare λmax and 2/λmax in the analysis: which run stays below the edge? Then standardise (featureScale [1, 1]) and watch η = 0.5 converge again.",
+   "线性回归，H = XᵀX/n，数据的特征 2 乘以 3（featureScale [1, 3]）：H 中对应的对角元变成 9 倍，λmax 也随之变大。一次训练保持 η = 0.5（对未缩放的数据是稳定的），另一次把它除以 9。对比分析面板里的 λmax 和 2/λmax：哪一次在稳定边界之内？再把特征标准化（featureScale [1, 1]），看 η = 0.5 重新收敛。"),
   r"H=\tfrac1n X^\top X,\quad x_j \to s\,x_j \Rightarrow H_{jj}\to s^2 H_{jj},\quad \eta<2/\lambda_{\max}(H)",
   dict(landscape=dict(type="linearRegression", n=200, features=2, featureScale=[1, 3], noise=0.1, seed=1),
        runs=[run("η = 0.5", sgd(0.5), 200), run("η = 0.5 / 9", sgd(0.5 / 9), 200)]),
@@ -350,3 +350,114 @@ for p in P:
 with open(os.path.join(OUT, "index.json"), "w") as fh:
     json.dump([p["id"] for p in P], fh, indent=2); fh.write("\n")
 print(len(P), "presets")
+
+# ---- comparison presets: 2–4 panels (each a whole experiment), written to src/main/resources/comparisons/
+C = []
+def comparison(id, seeds, title, question, formula, panels, expect, sweep=None):
+    c = dict(id=id, seeds=seeds, title=dict(en=title[0], zh=title[1]),
+             question=dict(en=question[0], zh=question[1]), formula=formula,
+             spec=dict(version=1, panels=panels), expect=dict(en=expect[0], zh=expect[1]))
+    if sweep is not None: c["sweep"] = sweep
+    C.append(c)
+def exp(landscape, *runs): return dict(landscape=landscape, runs=list(runs))
+def game(m, **kw): return run(m, sgd(0.1), 500, [1, 1], game=dict(method=m, **kw))
+
+comparison("cmp-s29-game-methods", ["S29"],
+  ("Minimax: four update rules and a two-timescale rule", "极小极大：四种更新方式与双时间尺度"),
+  ("f = xy, both players at η = 0.1. Simultaneous updates spiral outwards; alternating ones circle; extragradient and optimistic ones spiral in. Panel 1 also runs TTUR, the max player at η = 0.01: does a slower second player save simultaneous play, or only slow the spiral?",
+   "f = xy，两个玩家都用 η = 0.1。同时更新向外螺旋；交替更新绕圈；外梯度和乐观梯度向内收敛。面板 1 还加了一条 TTUR：极大玩家用 η = 0.01。更慢的第二个玩家能挽救同时更新吗，还是只是让螺旋变慢？"),
+  r"x\leftarrow x-\eta_x\,\partial_x f,\quad y\leftarrow y+\eta_y\,\partial_y f,\qquad f=xy",
+  [exp(dict(type="bilinear"), game("simultaneous"),
+       run("TTUR η_y = 0.01", sgd(0.1), 500, [1, 1], game=dict(method="simultaneous", yOptimizer=sgd(0.01)))),
+   exp(dict(type="bilinear"), game("alternating")),
+   exp(dict(type="bilinear"), game("extragradient")),
+   exp(dict(type="bilinear"), game("optimistic"))],
+  ("After 500 steps the distance to the equilibrium (start √2): simultaneous > 10×, TTUR grows too but less (between 1× and the simultaneous one); alternating stays within 0.5–2×; extragradient and optimistic < 0.5×.",
+   "500 步后到均衡点的距离（起点为 √2）：同时更新超过 10 倍；TTUR 也在增大但更慢（介于 1 倍与同时更新之间）；交替更新保持在 0.5–2 倍；外梯度和乐观梯度小于 0.5 倍。"))
+
+FS = dict(type="flatSharp", testShift=[0.3, 0.3])
+comparison("cmp-s26-flat-vs-sharp", ["S26", "S27"],
+  ("Flat vs sharp: η below and above 2/λ_sharp", "平坦与尖锐：η 低于与高于 2/λ_sharp"),
+  ("The same start on the flat-vs-sharp landscape, evaluated on a test landscape shifted by (0.3, 0.3). With η = 0.01 the run can stay in the sharp pit; with η = 0.2 it cannot (the pit's λmax is far above 2/η = 10) and settles in the wide basin. Compare sharpness at the end against 2/η, and the test loss, in the table.",
+   "在平坦/尖锐极小值地形上从同一点出发，并在平移 (0.3, 0.3) 的测试地形上评估。η = 0.01 时可以停在尖锐的坑里；η = 0.2 时不行（坑的 λmax 远大于 2/η = 10），最终落在宽阔的盆地中。在表格中对比终点锐度与 2/η，以及测试损失。"),
+  r"\eta\,\lambda_{\max}<2\ \text{to stay};\quad \text{sharpness}=\lambda_{\max}(\nabla^2 f(\theta_{\text{end}}))",
+  [exp(FS, run("η = 0.01", sgd(0.01), 1000, [1.4, 0.1])), exp(FS, run("η = 0.2", sgd(0.2), 1000, [1.4, 0.1]))],
+  ("η = 0.01 ends with sharpness above 2/η's limit for η = 0.2 and a higher test loss; η = 0.2 ends with sharpness below 2/η = 10 and the lower test loss.",
+   "η = 0.01 的终点锐度高于 η = 0.2 所允许的 2/η，测试损失更高；η = 0.2 的终点锐度低于 2/η = 10，测试损失更低。"))
+
+RB = dict(type="rosenbrock")
+comparison("cmp-s14-adam-l2-vs-adamw", ["S14"],
+  ("Adam + L2 vs AdamW", "Adam + L2 与 AdamW"),
+  ("The same Rosenbrock run with weight decay 0.1, once folded into the gradient (Adam + L2: the decay is divided by √v̂ like the gradient) and once decoupled (AdamW: θ shrinks by ηλθ every step). The what-differs line shows the one changed field. Which one ends closer to the origin, and why?",
+   "同一个 Rosenbrock 训练，权重衰减 0.1：一次并入梯度（Adam + L2：衰减项和梯度一样被 √v̂ 除），一次解耦（AdamW：每步 θ 缩小 ηλθ）。“不同之处”一行只显示被改动的那个字段。哪一个终点更靠近原点？为什么？"),
+  r"\text{L2: } g\leftarrow g+\lambda\theta\qquad \text{AdamW: } \theta\leftarrow\theta-\eta\lambda\theta-\eta\,\hat m/(\sqrt{\hat v}+\epsilon)",
+  [exp(RB, run("Adam + L2 (0.1)", dict(type="adam", lr=0.01, weightDecay=0.1), 5000, [-1.5, 2])),
+   exp(RB, run("AdamW (0.1)", dict(type="adamw", lr=0.01, weightDecay=0.1), 5000, [-1.5, 2]))],
+  ("The two end points are more than 0.05 apart; only the optimizer type differs.",
+   "两个终点相距超过 0.05；只有优化器类型不同。"))
+
+NS = dict(type="nonStationary", base=q(1), atStep=100, gradientScale=0.1)
+comparison("cmp-s11-adagrad-vs-rmsprop", ["S11", "S10"],
+  ("AdaGrad vs RMSProp after the gradient jump", "梯度突变之后：AdaGrad 与 RMSProp"),
+  ("At step 100 the gradient shrinks tenfold. AdaGrad's accumulator G never forgets the large early gradients, so its steps stay tiny; RMSProp forgets on a time scale 1/(1 − ρ) = 10 steps and recovers. Scrub past step 100 and watch both markers.",
+   "第 100 步时梯度缩小为十分之一。AdaGrad 的累加量 G 永远记得早期的大梯度，所以之后的步长一直很小；RMSProp 以 1/(1 − ρ) = 10 步的时间尺度遗忘，步长恢复。把时间轴拖过第 100 步，看两个标记。"),
+  r"\text{AdaGrad: }G\leftarrow G+g^2\qquad \text{RMSProp: }v\leftarrow\rho v+(1-\rho)g^2",
+  [exp(NS, run("AdaGrad", dict(type="adagrad", lr=0.5), 300, [100])),
+   exp(NS, run("RMSProp ρ = 0.9", dict(type="rmsprop", lr=0.1, alpha=0.9), 300, [100]))],
+  ("RMSProp ends with a lower loss than AdaGrad; 50 steps after the jump its update is back above half its size before it, AdaGrad's below 20%.",
+   "RMSProp 的最终损失低于 AdaGrad；突变 50 步后它的更新量恢复到突变前的一半以上，而 AdaGrad 低于 20%。"))
+
+SG = dict(type="cosineWarmRestarts", t0=100)
+comparison("cmp-s8-momentum-reset", ["S8", "S21"],
+  ("Momentum at warm restarts: reset vs keep", "热重启时的动量：清零与保留"),
+  ("SGDR with restarts every 100 steps and momentum 0.9 on Rosenbrock. One panel zeroes the velocity at each restart, the other keeps it. The panels are identical until step 100; scrub to the first restart and compare the markers after it.",
+   "在 Rosenbrock 上用 SGDR，每 100 步重启一次，动量 0.9。一个面板在每次重启时把速度清零，另一个保留。两者在第 100 步之前完全相同；把时间轴拖到第一次重启，对比之后的标记。"),
+  r"v\leftarrow 0\ \text{at each restart}\quad\text{vs}\quad v\leftarrow\beta v+g",
+  [exp(RB, run("keep momentum", sgd(0.0005, momentum=0.9), 400, [-1.5, 2], schedule=SG)),
+   exp(RB, run("reset momentum", sgd(0.0005, momentum=0.9), 400, [-1.5, 2], schedule=SG, resetMomentumOnRestart=True))],
+  ("Same loss up to step 100; the end points differ afterwards.", "第 100 步之前损失完全相同；之后终点不同。"))
+
+LR = dict(type="linearRegression", n=200, features=2, noise=0.1, seed=1)
+def mb(label, lr, b, steps): return run(label, sgd(lr), steps, seed=1, noise=dict(type="minibatch", batchSize=b))
+comparison("cmp-s5-batch-scaling", ["S5", "S4"],
+  ("Linear vs √ batch scaling on a samples axis", "线性与平方根批量缩放：按样本数对比"),
+  ("B = 4 at η = 0.01 for 200 steps sees 800 samples; B = 16 for 50 steps sees the same 800. The linear rule gives B = 16 the rate η = 0.04, the square-root rule η = 0.02. Tick “samples” on the loss chart: which big-batch run lines up with the small-batch one?",
+   "B = 4、η = 0.01 训练 200 步，共 800 个样本；B = 16 训练 50 步，同样 800 个样本。线性规则给 B = 16 的学习率是 η = 0.04，平方根规则是 η = 0.02。在损失图上勾选“样本数”：哪一条大批量曲线与小批量曲线重合？"),
+  r"\eta\propto B\ \text{(linear)}\qquad \eta\propto\sqrt{B}\ \text{(square root)}",
+  [exp(LR, mb("B = 4, η = 0.01", 0.01, 4, 200)), exp(LR, mb("B = 16, η = 0.04 (linear)", 0.04, 16, 50)),
+   exp(LR, mb("B = 16, η = 0.02 (√ rule)", 0.02, 16, 50))],
+  ("After 800 samples the linear-rule panel's loss is within 2× of the small-batch panel's; the √-rule panel is more than 1.5× above the linear one.",
+   "800 个样本之后，线性规则面板的损失与小批量面板相差不到 2 倍；平方根规则面板比线性规则高出 1.5 倍以上。"))
+
+Q = q(1, 10)
+comparison("cmp-s1-lr-sweep", ["S1"],
+  ("Sweep η across 2/λmax", "在 2/λmax 两侧扫描 η"),
+  ("λmax = 10, so 2/λmax = 0.2. The panels run η = 0.19 and η = 0.21; the sweep runs 40 values of η from 0.01 to 1 and plots the final loss against η on a log axis, with 2/λmax as a line. Every diverged point (×) should lie to its right. Click a point to open that run in the playground.",
+   "λmax = 10，所以 2/λmax = 0.2。两个面板分别用 η = 0.19 和 η = 0.21；扫描在 0.01 到 1 之间取 40 个 η，在对数横轴上画出最终损失，并用竖线标出 2/λmax。所有发散的点（×）都应在它右侧。点击一个点，即可在演练场中打开那次训练。"),
+  r"\text{stable iff } 0<\eta<2/\lambda_{\max}",
+  [exp(Q, run("η = 0.19", sgd(0.19), 320, [-4, 2])), exp(Q, run("η = 0.21", sgd(0.21), 320, [-4, 2]))],
+  ("Every η below 0.2 converges and every η above it diverges; the 0.19 panel converges, the 0.21 panel diverges.",
+   "所有小于 0.2 的 η 都收敛，所有大于 0.2 的都发散；η = 0.19 的面板收敛，η = 0.21 的面板发散。"),
+  sweep=dict(kind="lr", panel=0, path="runs[0].optimizer.lr", **{"from": 0.01, "to": 1, "count": 40}))
+
+comparison("cmp-s6-stability-map", ["S6", "S1"],
+  ("Momentum moves the edge: the (η, β) stability map", "动量移动稳定边界：(η, β) 稳定性图"),
+  ("On the quadratic with λmax = 10, plain GD at η = 0.3 has ηλmax = 3 > 2 and diverges; heavy-ball momentum β = 0.9 is stable up to η = 2(1 + β)/λmax = 0.38. The stability map colours a grid of (η, β) by the final loss and draws that boundary over it.",
+   "在 λmax = 10 的二次函数上，普通梯度下降取 η = 0.3 时 ηλmax = 3 > 2，发散；重球动量 β = 0.9 时，稳定上限是 η = 2(1 + β)/λmax = 0.38。稳定性图按最终损失给 (η, β) 网格着色，并在上面画出这条边界。"),
+  r"\text{heavy ball stable iff } 0\le\beta<1,\ 0<\eta\lambda<2(1+\beta)",
+  [exp(Q, run("η = 0.3, β = 0", sgd(0.3, momentum=0), 200, [-4, 2])),
+   exp(Q, run("η = 0.3, β = 0.9", sgd(0.3, momentum=0.9), 200, [-4, 2]))],
+  ("β = 0 diverges, β = 0.9 converges at the same η; on the map every point left of the boundary (with a margin) converges and every point right of it diverges.",
+   "β = 0 发散，同样的 η 下 β = 0.9 收敛；图上边界左侧（留一点余量）的点都收敛，右侧的都发散。"),
+  sweep=dict(kind="stability", panel=0, lrCount=40, momentumCount=40))
+
+COUT = os.path.join(OUT, "../comparisons")
+os.makedirs(COUT, exist_ok=True)
+for f in os.listdir(COUT):
+    if f.endswith(".json"): os.remove(os.path.join(COUT, f))
+for c in C:
+    with open(os.path.join(COUT, c["id"] + ".json"), "w", encoding="utf-8") as fh:
+        json.dump(c, fh, ensure_ascii=False, indent=2); fh.write("\n")
+with open(os.path.join(COUT, "index.json"), "w") as fh:
+    json.dump([c["id"] for c in C], fh, indent=2); fh.write("\n")
+print(len(C), "comparison presets")

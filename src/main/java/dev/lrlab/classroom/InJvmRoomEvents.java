@@ -9,19 +9,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Room events inside one JVM: one daemon thread delivers every event in publication order, so a
- * request that publishes returns at once and a slow listener delays only other listeners, never
- * the instructor's action.
+ * Room events inside one JVM: a small pool of daemon threads (one per core) calls the listeners,
+ * so a request that publishes returns at once and the pages of a class are updated in parallel
+ * (a page's {@code ui.access} often runs its update on the calling thread). Listeners may hear
+ * events out of order; they compare versions, so that is harmless.
  */
 public class InJvmRoomEvents implements RoomEvents {
     private static final Logger LOG = LoggerFactory.getLogger(InJvmRoomEvents.class);
 
     private final Map<String, Set<Listener>> listeners = new ConcurrentHashMap<>();
-    private final ExecutorService delivery = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "room-events");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService delivery = Executors.newFixedThreadPool(
+            Math.max(2, Runtime.getRuntime().availableProcessors()), r -> {
+                Thread t = new Thread(r, "room-events");
+                t.setDaemon(true);
+                return t;
+            });
 
     @Override
     public void publish(String code, long version) {
@@ -29,15 +31,15 @@ public class InJvmRoomEvents implements RoomEvents {
         if (set == null || set.isEmpty()) {
             return;
         }
-        delivery.execute(() -> {
-            for (Listener l : set) {
+        for (Listener l : set) {
+            delivery.execute(() -> {
                 try {
                     l.changed(code, version);
                 } catch (RuntimeException e) {
                     LOG.warn("a room listener of class {} failed", code, e);
                 }
-            }
-        });
+            });
+        }
     }
 
     @Override

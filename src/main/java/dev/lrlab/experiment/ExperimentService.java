@@ -139,6 +139,16 @@ public class ExperimentService implements AutoCloseable {
         return shareCode(compile(spec));
     }
 
+    /** Packs a minimal spec (an experiment or a comparison) into a share code. */
+    public String pack(Map<String, ?> minimal) {
+        return codec.encode(minimal);
+    }
+
+    /** Unpacks a share code without compiling it ({@code ShareCodeException} when damaged). */
+    public Map<String, Object> unpack(String code) {
+        return codec.decode(code);
+    }
+
     /**
      * Opens a share code: unpacks it and compiles it once. Damaged codes and specs this server
      * cannot run both give a {@link ShareCodeException} with a plain explanation.

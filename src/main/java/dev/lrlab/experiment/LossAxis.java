@@ -28,8 +28,8 @@ public record LossAxis(Kind kind, double fStar) {
     }
 
     /**
-     * The plotted values of recorded rows: f − f* (never below 0: rounding can put a run a hair
-     * under the analytic minimum), the equilibrium distances, or the losses as they are.
+     * The plotted values of recorded rows: f − f* (never below one rounding unit of f*: rounding
+     * can put a run a hair under the analytic minimum), the equilibrium distances, or the losses.
      */
     public double[] plotted(double[] loss, double[] equilibriumDistance) {
         if (kind == Kind.EQUILIBRIUM_DISTANCE && equilibriumDistance != null) {
@@ -38,9 +38,12 @@ public record LossAxis(Kind kind, double fStar) {
         if (kind != Kind.SUBOPTIMALITY) {
             return loss.clone();
         }
+        // f − f* below one rounding unit of f* is "at the minimum to machine precision": drawn at
+        // that floor instead of 0, which a log axis cannot show (the line would just stop)
+        double floor = fStar == 0 ? 0 : Math.ulp(fStar);
         double[] out = new double[loss.length];
         for (int i = 0; i < out.length; i++) {
-            out[i] = Math.max(0, loss[i] - fStar);
+            out[i] = Math.max(floor, loss[i] - fStar);
         }
         return out;
     }

@@ -23,8 +23,13 @@ public final class PresetCatalog {
     private static volatile PresetCatalog standard;
 
     private final Map<String, Preset> byId;
+    private final Map<String, ComparisonPreset> comparisons;
 
     public PresetCatalog(List<Preset> presets) {
+        this(presets, List.of());
+    }
+
+    public PresetCatalog(List<Preset> presets, List<ComparisonPreset> comparisonPresets) {
         Map<String, Preset> m = new LinkedHashMap<>();
         for (Preset p : presets) {
             if (m.put(p.id(), p) != null) {
@@ -32,6 +37,13 @@ public final class PresetCatalog {
             }
         }
         this.byId = Collections.unmodifiableMap(m);
+        Map<String, ComparisonPreset> cm = new LinkedHashMap<>();
+        for (ComparisonPreset p : comparisonPresets) {
+            if (cm.put(p.id(), p) != null || m.containsKey(p.id())) {
+                throw new IllegalStateException("duplicate preset id " + p.id());
+            }
+        }
+        this.comparisons = Collections.unmodifiableMap(cm);
     }
 
     /** The presets shipped with the app (loaded once). */
@@ -50,21 +62,27 @@ public final class PresetCatalog {
     }
 
     static PresetCatalog load() {
+        return new PresetCatalog(read(DIR, Preset.class, Preset::id),
+                read("comparisons/", ComparisonPreset.class, ComparisonPreset::id));
+    }
+
+    /** The files of {@code dir/index.json}, in its order; each file's id must be its name. */
+    private static <T> List<T> read(String dir, Class<T> type, java.util.function.Function<T, String> idOf) {
         ClassLoader cl = PresetCatalog.class.getClassLoader();
-        List<Preset> out = new ArrayList<>();
-        try (InputStream idx = cl.getResourceAsStream(DIR + "index.json")) {
+        List<T> out = new ArrayList<>();
+        try (InputStream idx = cl.getResourceAsStream(dir + "index.json")) {
             if (idx == null) {
-                throw new IllegalStateException("missing " + DIR + "index.json");
+                throw new IllegalStateException("missing " + dir + "index.json");
             }
             String[] ids = JSON.readValue(idx, String[].class);
             for (String id : ids) {
-                try (InputStream in = cl.getResourceAsStream(DIR + id + ".json")) {
+                try (InputStream in = cl.getResourceAsStream(dir + id + ".json")) {
                     if (in == null) {
-                        throw new IllegalStateException("missing preset file " + DIR + id + ".json");
+                        throw new IllegalStateException("missing preset file " + dir + id + ".json");
                     }
-                    Preset p = JSON.readValue(in, Preset.class);
-                    if (!id.equals(p.id())) {
-                        throw new IllegalStateException(DIR + id + ".json has id " + p.id());
+                    T p = JSON.readValue(in, type);
+                    if (!id.equals(idOf.apply(p))) {
+                        throw new IllegalStateException(dir + id + ".json has id " + idOf.apply(p));
                     }
                     out.add(p);
                 }
@@ -72,7 +90,7 @@ public final class PresetCatalog {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read presets", e);
         }
-        return new PresetCatalog(out);
+        return out;
     }
 
     public List<Preset> all() {
@@ -81,5 +99,14 @@ public final class PresetCatalog {
 
     public Optional<Preset> byId(String id) {
         return Optional.ofNullable(byId.get(id));
+    }
+
+    /** The comparison presets (classpath:comparisons/), in index order. */
+    public List<ComparisonPreset> comparisons() {
+        return List.copyOf(comparisons.values());
+    }
+
+    public Optional<ComparisonPreset> comparison(String id) {
+        return Optional.ofNullable(comparisons.get(id));
     }
 }

@@ -16,6 +16,12 @@ import org.springframework.core.annotation.Order;
 @Configuration(proxyBeanMethods = false)
 public class WebErrorConfig {
 
+    /** Session cookies that a cross-site {@code <iframe>} (an embed in slides) can use. */
+    @Bean
+    public WebServerFactoryCustomizer<TomcatServletWebServerFactory> embedCookies() {
+        return factory -> factory.addContextCustomizers(context -> context.setCookieProcessor(new EmbedCookieProcessor()));
+    }
+
     @Bean
     public FilterRegistrationBean<HostileUrlFilter> hostileUrlFilter() {
         FilterRegistrationBean<HostileUrlFilter> reg = new FilterRegistrationBean<>(new HostileUrlFilter());

@@ -69,6 +69,32 @@ abstract class BrowserTestBase {
         return "http://localhost:" + port + path;
     }
 
+    /** One element, scrolled into view (the app scrolls inside its layout, not the page). */
+    void screenshotOf(String selector, String name) {
+        page.locator(selector).screenshot(new com.microsoft.playwright.Locator.ScreenshotOptions()
+                .setPath(SCREENSHOTS.resolve(name + ".png")));
+    }
+
+    /**
+     * The whole page at the viewport's width: the app scrolls inside its layout, so a full-page
+     * screenshot is only the viewport; a viewport as tall as the content shows all of it.
+     */
+    void screenshotAll(String name) {
+        com.microsoft.playwright.options.ViewportSize was = page.viewportSize();
+        int h = ((Number) page.evaluate("() => Math.max(...[...document.querySelectorAll('*')]"
+                + ".map(e => e.scrollHeight))")).intValue();
+        page.setViewportSize(was.width, Math.min(h + 80, 12_000));
+        page.waitForTimeout(800); // charts re-measure after the resize; only the picture depends on it
+        screenshot(name);
+        // and in viewport-sized pieces, readable at their real size
+        int tall = page.viewportSize().height;
+        for (int y = 0, i = 1; y < tall; y += was.height, i++) {
+            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + "-" + i + ".png"))
+                    .setClip(0, y, was.width, Math.min(was.height, tall - y)));
+        }
+        page.setViewportSize(was.width, was.height);
+    }
+
     void screenshot(String name) {
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
     }

@@ -3,7 +3,8 @@ package dev.lrlab.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.options.WaitForSelectorState;
-import dev.lrlab.share.ShareCodec;
+import dev.lrlab.experiment.ExperimentService;
+import dev.lrlab.spec.Limits;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,8 +49,11 @@ class HostileLinksIT extends BrowserTestBase {
         Map<String, Object> run = new LinkedHashMap<>();
         run.put("steps", 10);
         run.put("optimizer", Map.of("type", "sgd", "lr", 0.01));
-        String code = new ShareCodec().encode(Map.of("landscape", Map.of("type", "quadratic", "eigenvalues", eig),
-                "runs", List.of(run)));
+        String code;
+        try (ExperimentService service = new ExperimentService(Limits.DEFAULT, 1, 10_000)) {
+            code = service.shareCode(Map.of("landscape", Map.of("type", "quadratic", "eigenvalues", eig),
+                    "runs", List.of(run)));
+        }
         new PlaygroundPage(page).open(url("/?s=" + code));
         page.locator("#run-duplicate").click();
         page.waitForFunction("() => !location.search.includes('s=')");

@@ -36,9 +36,12 @@ class PresetScreensIT extends BrowserTestBase {
                 .setViewportSize(390, 844).setDeviceScaleFactor(2).setIsMobile(true).setHasTouch(true)
                 .setLocale("zh-CN"));
         Page p = phone.newPage();
-        // the browser asks for zh-CN: the app starts in 简体中文
-        new PlaygroundPage(p).open(url("/"));
-        p.waitForFunction("() => document.querySelector('vaadin-side-nav').innerText.includes('实验场')");
+        // the browser asks for zh-CN; switch explicitly if the session started in English
+        PlaygroundPage playground = new PlaygroundPage(p).open(url("/"));
+        if (!p.locator("#btn-play").innerText().contains("运行")) {
+            playground.switchLanguage("简体中文");
+        }
+        p.waitForFunction("() => document.querySelector('#btn-play').innerText.includes('运行')");
         for (String id : PRESETS) {
             runPreset(p, id);
             checkNumbers(p, id, true);
@@ -52,7 +55,9 @@ class PresetScreensIT extends BrowserTestBase {
         new PlaygroundPage(p).open(url("/?preset=" + id));
         p.locator("#btn-play").click();
         // every run ended: the controls are idle again (Run / 运行)
-        p.waitForFunction("() => !document.querySelector('#run-status').innerText.match(/Running|运行中/)"
+        // "运行中…" starts the status while running; the finished text may contain 运行中 elsewhere
+        // ("2 个运行中有 1 个发散"), so only its start counts
+        p.waitForFunction("() => !document.querySelector('#run-status').innerText.trim().match(/^(Running|运行中)/)"
                 + " && document.querySelector('#timeline') !== null", null,
                 new Page.WaitForFunctionOptions().setTimeout(60_000));
         p.waitForFunction("() => { const t = document.querySelector('#btn-play').innerText.trim();"
@@ -72,7 +77,9 @@ class PresetScreensIT extends BrowserTestBase {
                 p.waitForFunction("() => document.querySelector('#chart-sums').pointCount(0) > 10");
             }
             case "s26-flat-vs-sharp", "s27-model-doctor" -> {
-                assertThat(p.locator("#end-readouts").isVisible()).isTrue();
+                // shown when the ended batch is drawn: wait for it rather than race it
+                p.locator("#end-readouts").waitFor();
+                p.locator("#end-test-0").waitFor();
                 assertThat(p.locator("#end-sharpness-0").innerText()).contains("λmax");
                 assertThat(p.locator("#end-test-0").innerText()).contains(chinese ? "测试损失" : "test loss");
             }

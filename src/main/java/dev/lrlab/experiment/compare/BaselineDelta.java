@@ -9,7 +9,7 @@ import java.util.function.Function;
  * distances, gradient norms, steps to the tolerance and sharpness (flatter generalises better, S26)
  * are better lower; a run that never diverged beats one that did, and diverging later beats
  * diverging earlier; never reaching the tolerance is worse than reaching it. Σηt, Σηt² and 2/η
- * describe the schedule and are neither better nor worse.
+ * describe the schedule and are neither better nor worse, nor are a game's losses (the payoff).
  */
 public final class BaselineDelta {
     private BaselineDelta() {
@@ -67,7 +67,10 @@ public final class BaselineDelta {
             Double v = m.of(run);
             Double b = m.of(baseline);
             Double diff = v != null && b != null ? v - b : null;
-            out.add(new Delta(m.json(), v, b, diff, verdict(m.direction, v, b)));
+            // in a game the payoff f(x, y) falling only means the min player is ahead, not closer to the
+            // equilibrium: the distance and ‖g‖ say that, so the losses get no colour
+            boolean payoff = (m == Metric.FINAL_LOSS || m == Metric.BEST_LOSS) && (run.game() || baseline.game());
+            out.add(new Delta(m.json(), v, b, diff, payoff ? Verdict.NONE : verdict(m.direction, v, b)));
         }
         return out;
     }

@@ -75,6 +75,14 @@ public final class Comparison {
         return new Comparison(out, tolerance);
     }
 
+    /** A comparison of panels compiled elsewhere (a page's workspaces): no compile here. */
+    public static Comparison of(List<Compiled> panels, double tolerance) {
+        if (panels.size() < MIN_PANELS || panels.size() > MAX_PANELS) {
+            throw new IllegalArgumentException("needs " + MIN_PANELS + " to " + MAX_PANELS + " panels");
+        }
+        return new Comparison(panels, tolerance);
+    }
+
     public List<Compiled> panels() {
         return panels;
     }

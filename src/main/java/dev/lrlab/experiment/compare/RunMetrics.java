@@ -19,11 +19,12 @@ import dev.lrlab.core.landscape.Landscape;
  * @param testLoss          loss of the end point on the shifted test landscape (flatSharp), else null
  * @param lrSum             Σηt (S23)
  * @param lrSquaredSum      Σηt²
+ * @param game              a minimax game: its "loss" f(x, y) is the payoff, where lower is not better
  */
 public record RunMetrics(int panel, int run, String label, String status, Integer divergedAtStep, int stepsDone,
                          Double finalLoss, Double bestLoss, Integer stepsToTolerance, double tolerance,
                          Double finalGradNorm, Double distance, Double sharpnessEnd, Double stableSharpness,
-                         Double testLoss, double lrSum, double lrSquaredSum) {
+                         Double testLoss, double lrSum, double lrSquaredSum, boolean game) {
 
     public static final double DEFAULT_TOLERANCE = 1e-6;
 
@@ -68,7 +69,8 @@ public record RunMetrics(int panel, int run, String label, String status, Intege
         RunResult.RunAnalysis a = r.analysis();
         return new RunMetrics(panel, run, r.label(), r.status(), r.divergedAtStep(), r.stepsDone(), finite(sim.loss()),
                 finite(best), reached, tolerance, finite(norm(g)), distance == null ? null : finite(distance),
-                a.sharpnessEnd(), lastLr > 0 ? finite(2 / lastLr) : null, a.testLoss(), a.lrSum(), a.lrSquaredSum());
+                a.sharpnessEnd(), lastLr > 0 ? finite(2 / lastLr) : null, a.testLoss(), a.lrSum(), a.lrSquaredSum(),
+                l.isGame());
     }
 
     private static Double finite(double d) {

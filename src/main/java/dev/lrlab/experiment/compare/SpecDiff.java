@@ -95,7 +95,11 @@ public final class SpecDiff {
         return Objects.equals(a, b);
     }
 
-    static String format(Object v) {
+    /** A value as the "what differs" line prints it; a field absent here prints as "—", not "null". */
+    public static String format(Object v) {
+        if (v == null) {
+            return "—";
+        }
         if (v instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15) {
             return Long.toString(d.longValue());
         }

@@ -26,10 +26,13 @@ public final class ChartOptions {
         chart.putObject("zoom").put("enabled", true).put("type", "x");
         ObjectNode toolbar = chart.putObject("toolbar");
         toolbar.put("show", true);
+        // the toolbar sits on its own line under the title (a margin leaves room for it above the
+        // plot): in a narrow chart a long title such as "Distance to the equilibrium" ran under the icons
+        toolbar.put("offsetY", 38);
         ObjectNode tools = toolbar.putObject("tools");
         tools.put("download", true).put("selection", false).put("zoom", true).put("zoomin", true)
                 .put("zoomout", true).put("pan", false).put("reset", true);
-        o.putObject("title").put("text", title).put("align", "left")
+        o.putObject("title").put("text", title).put("align", "left").put("margin", 36)
                 .putObject("style").put("fontSize", "14px").put("fontWeight", 600);
         o.putObject("stroke").put("width", 2).put("curve", "straight");
         o.putObject("dataLabels").put("enabled", false);

@@ -103,8 +103,11 @@ final class ClassChart {
             double x = px.apply(edge);
             b.append("<line x1='").append(Svg.num(x)).append("' x2='").append(Svg.num(x)).append("' y1='").append(TOP)
                     .append("' y2='").append(Svg.num(TOP + ph)).append("' stroke='#d9480f' stroke-width='2' stroke-dasharray='6 4'/>");
-            b.append("<text x='").append(Svg.num(x + 4)).append("' y='").append(TOP + font + 2)
-                    .append("' fill='#d9480f'>2/λmax = ").append(Svg.label(edge)).append("</text>");
+            // left of the line when it is near the right edge, so the label is never cut off
+            boolean right = x > left + pw * 0.6;
+            b.append("<text x='").append(Svg.num(right ? x - 4 : x + 4)).append("' y='").append(TOP + font + 2)
+                    .append("' text-anchor='").append(right ? "end" : "start").append("' fill='#d9480f'>2/λmax = ")
+                    .append(Svg.label(edge)).append("</text>");
         }
         for (Point p : pts) {
             double x = px.apply(Math.min(Math.max(p.x(), Math.pow(10, lx0)), Math.pow(10, lx1)));

@@ -76,6 +76,21 @@ final class ClassRun extends Div {
         loaded = spec;
         playback.reset();
         workspace.load(spec);
+        show();
+    }
+
+    /** The same for a spec the page compiled already (one compile per push on a seat). */
+    void load(Map<String, Object> spec, Compiled compiled) {
+        if (spec == null || spec.equals(loaded)) {
+            return;
+        }
+        loaded = spec;
+        playback.reset();
+        workspace.load(compiled);
+        show();
+    }
+
+    private void show() {
         Compiled c = workspace.compiled();
         controls.setRunnable(c != null);
         if (c == null) {

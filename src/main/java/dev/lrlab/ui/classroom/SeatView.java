@@ -47,6 +47,7 @@ public class SeatView extends Div implements BeforeEnterObserver, HasDynamicTitl
     private ClassState shown;
     private Map<String, Object> seatSpec;
     private Map<String, Object> mySpec;
+    private Object questionKey;
 
     public SeatView(ClassroomService classes, ExperimentService experiments, LiveUiService live) {
         this.classes = classes;
@@ -119,8 +120,9 @@ public class SeatView extends Div implements BeforeEnterObserver, HasDynamicTitl
                 || !s.editable().equals(before.editable()) || !java.util.Objects.equals(s.sweep(), before.sweep()))) {
             seatSpec = classes.seatSpec(s, seat.member());
             mySpec = seatSpec;
-            fields.show(seatSpec, experiments.compile(seatSpec).canonical(), s.editable());
-            run.load(mySpec);
+            Compiled c = experiments.compile(seatSpec);
+            fields.show(seatSpec, c.canonical(), s.editable());
+            run.load(mySpec, c);
         }
         fields.setVisible(s.spec() != null);
         run.setVisible(s.spec() != null);
@@ -142,7 +144,7 @@ public class SeatView extends Div implements BeforeEnterObserver, HasDynamicTitl
             Compiled c = experiments.compile(spec);
             mySpec = spec;
             fields.accepted(spec, c.canonical());
-            run.load(spec);
+            run.load(spec, c);
         } catch (SpecException e) {
             notify(e.getMessage());
         }
@@ -161,8 +163,16 @@ public class SeatView extends Div implements BeforeEnterObserver, HasDynamicTitl
     }
 
     private void showQuestion(ClassState s) {
-        question.removeAll();
         ClassState.Question q = s.question();
+        // rebuilt only when something it shows changed: a button replaced while a student clicks
+        // it would swallow the click (every seat's answer changes the class's version)
+        Object key = java.util.List.of(q, s.phase(), s.prediction(seat.member()).map(Object::toString).orElse(""),
+                getLocale());
+        if (key.equals(questionKey)) {
+            return;
+        }
+        questionKey = key;
+        question.removeAll();
         if (q.kind() == ClassState.Question.Kind.NONE || s.phase() == Phase.ENDED) {
             question.setVisible(false);
             return;

@@ -14,13 +14,13 @@ import java.util.Map;
  * recorder keeps both every stride steps). Pure arithmetic, so one conversion serves live batches
  * and replays.
  */
-final class ChartThinning {
+public final class ChartThinning {
     /** The charts keep at most about this many points per series. */
     static final int CHART_POINTS = 500;
     /** The live view keeps at most about this many points per run (longer runs are thinned). */
     static final int LIVE_POINTS = 4000;
 
-    final int stride;
+    public final int stride;
     final int chartEvery;
     /** What the loss chart plots (f − f*, the distance to a game's equilibrium, or f). */
     final LossAxis axis;
@@ -34,19 +34,19 @@ final class ChartThinning {
     }
 
     /** For runs of at most {@code maxSteps} steps. */
-    static ChartThinning forSteps(int maxSteps, LossAxis axis) {
+    public static ChartThinning forSteps(int maxSteps, LossAxis axis) {
         int stride = Math.max(1, (maxSteps + LIVE_POINTS - 1) / LIVE_POINTS);
         int every = Math.max(1, (maxSteps / stride + CHART_POINTS - 1) / CHART_POINTS);
         return new ChartThinning(stride, every, axis);
     }
 
     /** Forgets the running sums: the next rows of each run are its first again (a replay). */
-    void restart() {
+    public void restart() {
         sums.clear();
     }
 
     /** Run {@code run}'s next rows (in order) as chart points. */
-    ChartsPanel.Series series(int run, Recorder.Rows rows, boolean ended) {
+    public ChartsPanel.Series series(int run, Recorder.Rows rows, boolean ended) {
         RunningSums rs = sums.computeIfAbsent(run, r -> new RunningSums(stride));
         double[] plotted = axis.plotted(rows.loss(), rows.equilibriumDistance());
         double[][] lrSums = rs.lrSums(rows.lr());

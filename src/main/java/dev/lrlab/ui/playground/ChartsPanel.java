@@ -68,7 +68,7 @@ public class ChartsPanel extends Div implements LocaleChangeObserver {
     private static ApexChart chart(String id) {
         ApexChart c = new ApexChart();
         c.setId(id);
-        c.setHeight("240px");
+        c.setHeight("270px"); // the toolbar has its own line under the title
         return c;
     }
 

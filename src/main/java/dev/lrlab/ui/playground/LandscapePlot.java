@@ -20,6 +20,18 @@ public final class LandscapePlot {
 
     private LandscapePlot() {}
 
+    /** Where run {@code selected} starts (the slice a high-dimensional landscape is drawn through). */
+    static double[] startOf(dev.lrlab.experiment.Compiled c, int selected) {
+        var runs = c.engine().runs();
+        return selected < runs.size() ? runs.get(selected).start() : new double[]{0, 0};
+    }
+
+    /** The field of the experiment's first view (every start and minimum in it), through the selected start. */
+    static LandscapeField home(dev.lrlab.experiment.Compiled c, int selected) {
+        Landscape.ViewBox box = dev.lrlab.experiment.ViewFit.of(c);
+        return field(c.landscape(), startOf(c, selected), box.xMin(), box.xMax(), box.yMin(), box.yMax());
+    }
+
     public static LandscapeField field(Landscape l, double[] through, double x0, double x1, double y0, double y1) {
         List<LandscapeField.Minimum> minima = new ArrayList<>();
         for (Landscape.Minimum m : l.minima()) {

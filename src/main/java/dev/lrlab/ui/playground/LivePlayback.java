@@ -68,6 +68,34 @@ public final class LivePlayback {
         this.readouts = readouts;
     }
 
+    /** What the empty charts were last drawn for (names, colours, language, quantities). */
+    private List<Object> emptyKey;
+
+    /** Before a run: empty charts with the runs' names and colours, the timeline's length. */
+    void showEmpty(Compiled c, ExperimentDraft draft) {
+        List<String> names = new ArrayList<>();
+        List<String> colors = new ArrayList<>();
+        int maxSteps = 0;
+        for (RunConfig r : c.engine().runs()) {
+            names.add(r.label() == null || r.label().isBlank() ? host.getTranslation("runs.unnamed", r.index() + 1)
+                    : r.label());
+            colors.add(draft.color(r.index()));
+            maxSteps = Math.max(maxSteps, r.steps());
+        }
+        ChartSetup setup = ChartSetup.of(c.engine());
+        List<Object> key = List.of(names, colors, locale().toLanguageTag(), setup.key());
+        if (!key.equals(emptyKey)) {
+            emptyKey = key;
+            charts.reset(names, colors, setup);
+        }
+        timeline.setTotal(maxSteps);
+    }
+
+    private java.util.Locale locale() {
+        UI ui = host.getUI().orElse(UI.getCurrent());
+        return ui == null ? java.util.Locale.ROOT : ui.getLocale();
+    }
+
     public void setOnEnded(Runnable onEnded) {
         this.onEnded = onEnded;
     }
@@ -138,6 +166,7 @@ public final class LivePlayback {
             colors.add(draft.color(i));
             canvasRuns.add(new LandscapeCanvas.Run(draft.color(i), names.get(i), draft.isVisible(i)));
         }
+        emptyKey = null;
         canvas.setRuns(canvasRuns);
         canvas.setStride(thinning.stride);
         charts.reset(names, colors, ChartSetup.of(running));
@@ -277,6 +306,7 @@ public final class LivePlayback {
 
     /** Stops and clears the result: the picture then belongs to no run. */
     public void reset() {
+        emptyKey = null;
         stop();
         closeFeed();
         shown = null;

@@ -2,7 +2,6 @@ package dev.lrlab.ui.playground;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.i18n.LocaleChangeEvent;
 import com.vaadin.flow.i18n.LocaleChangeObserver;
@@ -14,15 +13,11 @@ import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
 import dev.lrlab.classroom.ClassroomService;
-import dev.lrlab.core.engine.RunConfig;
-import dev.lrlab.core.landscape.Landscape;
 import dev.lrlab.experiment.Compiled;
 import dev.lrlab.experiment.DefaultExperiment;
 import dev.lrlab.experiment.ExperimentDraft;
 import dev.lrlab.experiment.ExperimentService;
 import dev.lrlab.experiment.ExperimentWorkspace;
-import dev.lrlab.experiment.ChartSetup;
-import dev.lrlab.experiment.ViewFit;
 import dev.lrlab.experiment.RunPreview;
 import dev.lrlab.links.LinkService;
 import dev.lrlab.live.vaadin.LiveUiService;
@@ -55,7 +50,6 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
     private Map<String, Object> presetCanonical;
     /** The landscape now drawn, so an edit of a run does not resample it. */
     private Map<String, Object> shownLandscape;
-    private List<Object> emptyChartsKey;
 
     private final PresetCard presetCard = new PresetCard();
     private final BrokenLinkPanel brokenLink = new BrokenLinkPanel();
@@ -108,12 +102,7 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
                 case PLAY_PAUSE -> playback.playPause(workspace.compiled(), draft);
                 case STEP -> playback.step(workspace.compiled(), draft, e.value());
                 case STOP -> playback.stop();
-                case RESET -> {
-                    playback.reset();
-                    emptyChartsKey = null;
-                    showEmptyCharts();
-                    status.idle();
-                }
+                case RESET -> resetRun();
                 case SPEED -> playback.speed(e.value());
             }
         });
@@ -128,7 +117,7 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
         canvas.addViewChangeListener(e -> {
             Compiled c = workspace.compiled();
             if (c != null) {
-                canvas.setField(LandscapePlot.field(c.landscape(), startOfSelected(c), e.getX0(), e.getX1(),
+                canvas.setField(LandscapePlot.field(c.landscape(), LandscapePlot.startOf(c, draft.selected()), e.getX0(), e.getX1(),
                         e.getY0(), e.getY1()));
             }
         });
@@ -193,7 +182,6 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
     private void edited() {
         if (playback.hasResult()) {
             playback.reset();
-            emptyChartsKey = null;
             status.edited();
         }
         Compiled c = workspace.compiled();
@@ -223,9 +211,7 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
         Map<String, Object> landscape = c.spec().landscape().toJson();
         if (!landscape.equals(shownLandscape)) {
             shownLandscape = landscape;
-            Landscape.ViewBox box = ViewFit.of(c);
-            canvas.setField(LandscapePlot.field(c.landscape(), startOfSelected(c), box.xMin(), box.xMax(),
-                    box.yMin(), box.yMax()));
+            canvas.setField(LandscapePlot.home(c, draft.selected()));
         }
         showAnalysis();
         if (!playback.hasResult()) {
@@ -239,23 +225,10 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
         } catch (ShareCodeTooLargeException e) {
             // no link rather than one the server would refuse (or a stale one for another experiment)
             share.setLinkable(e);
-            replaceAddress("playground");
+            share.showInAddressBar("playground");
             return;
         }
-        replaceAddress("?s=" + code + (presetId == null ? "" : "&preset=" + presetId));
-    }
-
-    private void replaceAddress(String address) {
-        // before the first attach (beforeEnter) the view has no UI yet: use the current one
-        UI ui = getUI().orElse(UI.getCurrent());
-        if (ui != null) {
-            ui.getPage().getHistory().replaceState(null, address);
-        }
-    }
-
-    private double[] startOfSelected(Compiled c) {
-        List<RunConfig> runs = c.engine().runs();
-        return draft.selected() < runs.size() ? runs.get(draft.selected()).start() : new double[]{0, 0};
+        share.showInAddressBar("?s=" + code + (presetId == null ? "" : "&preset=" + presetId));
     }
 
     private void showAnalysis() {
@@ -266,27 +239,17 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
         }
     }
 
+    private void resetRun() {
+        playback.reset();
+        showEmptyCharts();
+        status.idle();
+    }
+
     /** Before a run: empty charts with the runs' names and colours, the timeline's length. */
     private void showEmptyCharts() {
-        Compiled c = workspace.compiled();
-        if (c == null) {
-            return;
+        if (workspace.compiled() != null) {
+            playback.showEmpty(workspace.compiled(), draft);
         }
-        List<String> names = new ArrayList<>();
-        List<String> colors = new ArrayList<>();
-        int maxSteps = 0;
-        for (RunConfig r : c.engine().runs()) {
-            names.add(r.label() == null || r.label().isBlank() ? getTranslation("runs.unnamed", r.index() + 1)
-                    : r.label());
-            colors.add(draft.color(r.index()));
-            maxSteps = Math.max(maxSteps, r.steps());
-        }
-        List<Object> key = List.of(names, colors, getLocale().toLanguageTag(), ChartSetup.of(c.engine()).key());
-        if (!key.equals(emptyChartsKey)) {
-            emptyChartsKey = key;
-            charts.reset(names, colors, ChartSetup.of(c.engine()));
-        }
-        timeline.setTotal(maxSteps);
     }
 
     // ---------------------------------------------------------------- lifecycle, i18n
@@ -319,7 +282,6 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
         canvas.setLabels(CanvasLabels.of(this::getTranslation));
         if (!playback.hasResult()) {
             status.idle();
-            emptyChartsKey = null;
             showEmptyCharts();
         }
         presetCard.show(presetId == null ? null : presets.card(presetId, getLocale()));

@@ -34,6 +34,25 @@ public class PresetLookup {
         return catalog.byId(id).map(Preset::spec).orElse(null);
     }
 
+    /** The comparison presets' cards, in catalog order. */
+    public List<Card> comparisonCards(Locale locale) {
+        return catalog.comparisons().stream().map(p -> comparisonCard(p, locale)).toList();
+    }
+
+    public Card comparisonCard(String id, Locale locale) {
+        return catalog.comparison(id).map(p -> comparisonCard(p, locale)).orElse(null);
+    }
+
+    /** The comparison preset itself (spec and sweep), or null. */
+    public dev.lrlab.presets.ComparisonPreset comparison(String id) {
+        return catalog.comparison(id).orElse(null);
+    }
+
+    private static Card comparisonCard(dev.lrlab.presets.ComparisonPreset p, Locale locale) {
+        String lang = locale != null && "zh".equals(locale.getLanguage()) ? "zh" : "en";
+        return new Card(p.id(), p.seeds(), text(p.title(), lang), text(p.question(), lang), p.formula());
+    }
+
     private static Card card(Preset p, Locale locale) {
         String lang = locale != null && "zh".equals(locale.getLanguage()) ? "zh" : "en";
         return new Card(p.id(), p.seeds(), text(p.title(), lang), text(p.question(), lang), p.formula());

@@ -1,5 +1,6 @@
 package dev.lrlab.ui.playground;
 
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -27,6 +28,8 @@ public class SharePanel extends Div {
     private final Anchor exportJson = new Anchor();
     private final Button exportPng = new Button();
     private final ExportLinks pytorch = new ExportLinks();
+    private final Button compare = new Button();
+    private Compiled shown;
 
     public SharePanel(ExperimentService experiments, ShortLinkButton shortLink, Runnable exportLandscapePng) {
         this.experiments = experiments;
@@ -42,11 +45,23 @@ public class SharePanel extends Div {
         exportPng.setId("export-png");
         exportPng.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         exportPng.addClickListener(e -> exportLandscapePng.run());
-        add(copyLink, shortLink, exportCsv, exportJson, pytorch, exportPng);
+        compare.setId("btn-compare");
+        compare.setIcon(VaadinIcon.SPLIT.create());
+        compare.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        // an experiment's code opens on /compare as that experiment and a copy of it
+        compare.addClickListener(e -> {
+            if (shown != null) {
+                String code = experiments.shareCode(shown);
+                getUI().ifPresent(ui -> ui.navigate("compare",
+                        com.vaadin.flow.router.QueryParameters.simple(java.util.Map.of("s", code))));
+            }
+        });
+        add(copyLink, shortLink, compare, exportCsv, exportJson, pytorch, exportPng);
     }
 
     /** The downloads now belong to {@code shown} (an edit gives them a new experiment). */
     public void show(Compiled shown) {
+        this.shown = shown;
         exportCsv.setHref(download(shown, "lrlab-trajectories.csv", "text/csv", true));
         exportJson.setHref(download(shown, "lrlab-result.json", "application/json", false));
         pytorch.update(shown);
@@ -73,8 +88,19 @@ public class SharePanel extends Div {
         copyLink.setTooltipText(why);
     }
 
+    /** The address bar holds the experiment (so Copy link copies it, and a reload reopens it). */
+    public void showInAddressBar(String address) {
+        // before the first attach (beforeEnter) the view has no UI yet: use the current one
+        UI ui = getUI().orElse(UI.getCurrent());
+        if (ui != null) {
+            ui.getPage().getHistory().replaceState(null, address);
+        }
+    }
+
     public void relabel() {
         copyLink.setText(getTranslation("share.copy"));
+        compare.setText(getTranslation("compare.open"));
+        compare.setTooltipText(getTranslation("compare.open.tip"));
         exportCsv.setText(getTranslation("export.csv"));
         exportJson.setText(getTranslation("export.json"));
         exportPng.setText(getTranslation("export.png"));
@@ -92,24 +118,7 @@ public class SharePanel extends Div {
 
     /** The address bar holds the experiment: copy it. */
     private void copyLink() {
-        // the async clipboard needs a secure context; plain-http hosts fall back to a selection copy
-        getUI().ifPresent(ui -> ui.getPage().executeJs("""
-                const u = window.location.href;
-                const fallback = () => {
-                  const t = document.createElement('textarea');
-                  t.value = u;
-                  t.style.position = 'fixed';
-                  t.style.opacity = '0';
-                  document.body.appendChild(t);
-                  t.select();
-                  try { document.execCommand('copy'); } finally { t.remove(); }
-                };
-                if (navigator.clipboard && window.isSecureContext) {
-                  navigator.clipboard.writeText(u).catch(fallback);
-                } else {
-                  fallback();
-                }
-                """));
+        Clipboard.copy(getElement(), null);
         Notification.show(getTranslation("share.copied"), 2500, Notification.Position.BOTTOM_START)
                 .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
     }

@@ -119,24 +119,7 @@ public class ShortLinkButton extends Button implements LocaleChangeObserver {
     }
 
     private void copy(String url) {
-        // the async clipboard needs a secure context; plain-http hosts fall back to a selection copy
-        getElement().executeJs("""
-                const u = $0;
-                const fallback = () => {
-                  const t = document.createElement('textarea');
-                  t.value = u;
-                  t.style.position = 'fixed';
-                  t.style.opacity = '0';
-                  document.body.appendChild(t);
-                  t.select();
-                  try { document.execCommand('copy'); } finally { t.remove(); }
-                };
-                if (navigator.clipboard && window.isSecureContext) {
-                  navigator.clipboard.writeText(u).catch(fallback);
-                } else {
-                  fallback();
-                }
-                """, url);
+        Clipboard.copy(getElement(), url);
     }
 
     private static void notify(String text, NotificationVariant variant) {

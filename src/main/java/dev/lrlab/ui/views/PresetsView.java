@@ -28,12 +28,17 @@ public class PresetsView extends Div implements LocaleChangeObserver, HasDynamic
     private final H2 heading = new H2();
     private final Paragraph intro = new Paragraph();
     private final Div grid = new Div();
+    private final H2 comparisonsHeading = new H2();
+    private final Paragraph comparisonsIntro = new Paragraph();
+    private final Div comparisons = new Div();
 
     public PresetsView(PresetLookup presets) {
         this.presets = presets;
         addClassName("lr-page");
         grid.addClassName("lr-preset-grid");
-        add(heading, intro, grid);
+        comparisons.addClassName("lr-preset-grid");
+        comparisons.setId("comparison-presets");
+        add(heading, intro, grid, comparisonsHeading, comparisonsIntro, comparisons);
     }
 
     @Override
@@ -41,23 +46,36 @@ public class PresetsView extends Div implements LocaleChangeObserver, HasDynamic
         heading.setText(getTranslation("presets.title"));
         intro.setText(getTranslation("presets.intro"));
         grid.removeAll();
+        comparisonsHeading.setText(getTranslation("presets.comparisons"));
+        comparisonsIntro.setText(getTranslation("presets.comparisons.intro"));
+        comparisons.removeAll();
+        for (PresetLookup.Card card : presets.comparisonCards(event.getLocale())) {
+            Button open = new Button(getTranslation("presets.openCompare"), VaadinIcon.SPLIT.create());
+            open.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            open.setId("compare-" + card.id());
+            open.addClickListener(e -> getUI().ifPresent(ui -> ui.navigate("compare",
+                    QueryParameters.simple(Map.of("preset", card.id())))));
+            comparisons.add(tile(card, open));
+        }
         for (PresetLookup.Card card : presets.cards(event.getLocale())) {
-            Span seeds = new Span(String.join(" · ", card.seeds()));
-            seeds.getElement().getThemeList().add("badge contrast");
-            H3 title = new H3(card.title());
-            Paragraph question = new Paragraph(card.question());
             Button load = new Button(getTranslation("presets.load"), VaadinIcon.PLAY.create());
             load.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             load.setId("load-" + card.id());
             load.addClickListener(e -> getUI().ifPresent(ui -> ui.navigate(PlaygroundView.class,
                     QueryParameters.simple(Map.of("preset", card.id())))));
-            Div body = new Div(seeds, title, question, new Formula(card.formula()));
-            body.addClassName("lr-preset-body");
-            Div c = new Div(body, load);
-            c.addClassName("lr-preset-tile");
-            c.setId("preset-" + card.id());
-            grid.add(c);
+            grid.add(tile(card, load));
         }
+    }
+
+    private static Div tile(PresetLookup.Card card, Button action) {
+        Span seeds = new Span(String.join(" · ", card.seeds()));
+        seeds.getElement().getThemeList().add("badge contrast");
+        Div body = new Div(seeds, new H3(card.title()), new Paragraph(card.question()), new Formula(card.formula()));
+        body.addClassName("lr-preset-body");
+        Div c = new Div(body, action);
+        c.addClassName("lr-preset-tile");
+        c.setId("preset-" + card.id());
+        return c;
     }
 
     @Override

@@ -43,6 +43,10 @@ class ComparisonTest {
         List<BaselineDelta.Delta> d = r.deltas(0, 0).get(1);
         BaselineDelta.Delta dist = d.stream().filter(x -> x.metric().equals("distance")).findFirst().orElseThrow();
         assertThat(dist.verdict()).isEqualTo(BaselineDelta.Verdict.BETTER);
+        // the payoff xy is no score: neither lower nor higher is better in a game
+        assertThat(verdicts(d)).containsEntry("finalLoss", BaselineDelta.Verdict.NONE)
+                .containsEntry("bestLoss", BaselineDelta.Verdict.NONE)
+                .containsEntry("finalGradNorm", BaselineDelta.Verdict.BETTER);
         assertThat(dist.difference()).isCloseTo(Math.sqrt(2) * (Math.pow(0.9901, 50) - Math.pow(1.01, 50)),
                 within(1e-9));
         assertThat(r.panels()).hasSize(2);
