@@ -33,10 +33,14 @@ public final class AppProcess implements AutoCloseable {
 
     /** Starts the jar with {@code args} and {@code env}, and waits until it answers HTTP. */
     public static AppProcess start(Path workDir, Map<String, String> env, String... args) throws Exception {
+        return startOn(freePort(), workDir, env, args);
+    }
+
+    /** The same on a given port: a restarted node where its browsers left it (same origin, same storage). */
+    public static AppProcess startOn(int port, Path workDir, Map<String, String> env, String... args) throws Exception {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException(JAR + " is missing: run through `mvn verify` (the package phase builds it)");
         }
-        int port = freePort();
         Path log = Files.createTempFile(workDir, "app-", ".log");
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar", JAR.toAbsolutePath().toString(),
