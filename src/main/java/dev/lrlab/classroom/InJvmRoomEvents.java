@@ -51,6 +51,11 @@ public class InJvmRoomEvents implements RoomEvents {
         });
     }
 
+    /** Classes with at least one listener now (a cross-node implementation re-syncs these after a gap). */
+    public Set<String> codes() {
+        return Set.copyOf(listeners.keySet());
+    }
+
     /** Listeners of {@code code} now (the benchmark and tests check that pages unsubscribe). */
     public int listenerCount(String code) {
         Set<Listener> set = listeners.get(code);

@@ -17,12 +17,12 @@ import java.util.Map;
  * The packaged app ({@code target/lrlab.jar}) as a separate OS process on a free loopback port, so
  * a test can kill it like an operator's {@code kill -9} would (no shutdown hooks, no flush).
  */
-final class AppProcess implements AutoCloseable {
-    static final Path JAR = Path.of("target", "lrlab.jar");
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+public final class AppProcess implements AutoCloseable {
+    public static final Path JAR = Path.of("target", "lrlab.jar");
+    public static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    final int port;
-    final Path log;
+    public final int port;
+    public final Path log;
     private final Process process;
 
     private AppProcess(Process process, int port, Path log) {
@@ -32,11 +32,15 @@ final class AppProcess implements AutoCloseable {
     }
 
     /** Starts the jar with {@code args} and {@code env}, and waits until it answers HTTP. */
-    static AppProcess start(Path workDir, Map<String, String> env, String... args) throws Exception {
+    public static AppProcess start(Path workDir, Map<String, String> env, String... args) throws Exception {
+        return startOn(freePort(), workDir, env, args);
+    }
+
+    /** The same on a given port: a restarted node where its browsers left it (same origin, same storage). */
+    public static AppProcess startOn(int port, Path workDir, Map<String, String> env, String... args) throws Exception {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException(JAR + " is missing: run through `mvn verify` (the package phase builds it)");
         }
-        int port = freePort();
         Path log = Files.createTempFile(workDir, "app-", ".log");
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar", JAR.toAbsolutePath().toString(),
@@ -70,28 +74,28 @@ final class AppProcess implements AutoCloseable {
         throw new IllegalStateException("the app did not answer within " + timeout + ":\n" + tail());
     }
 
-    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    public HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    HttpResponse<String> postJson(String path, String body) throws IOException, InterruptedException {
+    public HttpResponse<String> postJson(String path, String body) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    URI uri(String path) {
+    public URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
     }
 
     /** kill -9: the JVM gets no chance to flush or close anything. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor();
     }
 
-    String tail() {
+    public String tail() {
         try {
             List<String> lines = Files.readAllLines(log);
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
@@ -100,7 +104,7 @@ final class AppProcess implements AutoCloseable {
         }
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             s.setReuseAddress(true);
             return s.getLocalPort();

@@ -15,8 +15,8 @@ import java.util.stream.Stream;
  * its own directory), stopped and deleted on close. Root cannot run initdb, so as root every
  * command runs as the {@code postgres} user.
  */
-final class PostgresCluster implements AutoCloseable {
-    final int port;
+public final class PostgresCluster implements AutoCloseable {
+    public final int port;
     private final Path bin;
     private final Path dir;
 
@@ -27,7 +27,7 @@ final class PostgresCluster implements AutoCloseable {
     }
 
     /** The newest installed {@code /usr/lib/postgresql/<version>/bin}, if any. */
-    static Optional<Path> binaries() {
+    public static Optional<Path> binaries() {
         Path root = Path.of("/usr/lib/postgresql");
         if (!Files.isDirectory(root)) {
             return Optional.empty();
@@ -50,7 +50,7 @@ final class PostgresCluster implements AutoCloseable {
     }
 
     /** initdb + pg_ctl start + createdb {@code database}. */
-    static PostgresCluster start(Path bin, String database) throws Exception {
+    public static PostgresCluster start(Path bin, String database) throws Exception {
         int port = AppProcess.freePort();
         Path dir = Path.of("/tmp", "lrlab-pg-" + ProcessHandle.current().pid() + "-" + port);
         PostgresCluster pg = new PostgresCluster(bin, dir, port);
