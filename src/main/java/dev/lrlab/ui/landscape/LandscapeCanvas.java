@@ -61,6 +61,8 @@ public class LandscapeCanvas extends Component implements HasSize, HasStyle {
     }
 
     private Labels labels = Labels.english();
+    /** SHA-256 of the field the browser has, or null. */
+    private byte[] shownField;
 
     public LandscapeCanvas() {
         setWidthFull();
@@ -69,7 +71,29 @@ public class LandscapeCanvas extends Component implements HasSize, HasStyle {
 
     /** Replaces the landscape. A field for a new box also becomes the box the reset button returns to. */
     public void setField(LandscapeField field) {
-        getElement().callJsFunction("setField", write(field.json()));
+        String json = write(field.json());
+        // a class push that changes only η sends the same field again: ~150 KB and a contour pass
+        // on every seat for nothing; the digest (not the text) is kept, so a page holds 32 bytes
+        byte[] digest = sha256(json);
+        if (java.util.Arrays.equals(digest, shownField)) {
+            return;
+        }
+        shownField = digest;
+        getElement().callJsFunction("setField", json);
+    }
+
+    @Override
+    protected void onDetach(com.vaadin.flow.component.DetachEvent e) {
+        shownField = null; // a re-attached element starts empty
+        super.onDetach(e);
+    }
+
+    private static byte[] sha256(String s) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Sets the runs and clears every trajectory. Run index i is the i-th entry. */

@@ -48,4 +48,33 @@ class LandscapeCanvasTest {
             assertThat(s).isNotBlank();
         }
     }
+
+    @Test
+    void theSameFieldIsSentOnceUntilAnotherOneOrADetach() {
+        com.vaadin.flow.component.UI ui = new com.vaadin.flow.component.UI();
+        com.vaadin.flow.server.VaadinSession session = org.mockito.Mockito.mock(com.vaadin.flow.server.VaadinSession.class);
+        org.mockito.Mockito.when(session.hasLock()).thenReturn(true);
+        ui.getInternals().setSession(session);
+        LandscapeCanvas canvas = new LandscapeCanvas();
+        ui.add(canvas);
+        LandscapeField bowl = LandscapeField.sample((x, y) -> x * x + y * y, -1, 1, -1, 1, 11, 11, null, List.of());
+        LandscapeField other = LandscapeField.sample((x, y) -> x * x + 2 * y * y, -1, 1, -1, 1, 11, 11, null, List.of());
+        canvas.setField(bowl);
+        canvas.setField(bowl); // a push that changed only η
+        assertThat(setFieldCalls(ui)).isEqualTo(1);
+        canvas.setField(other);
+        canvas.setField(bowl);
+        assertThat(setFieldCalls(ui)).isEqualTo(2);
+        ui.remove(canvas);
+        ui.add(canvas);
+        canvas.setField(bowl); // a re-attached element has no field yet
+        assertThat(setFieldCalls(ui)).isEqualTo(1);
+    }
+
+    private static long setFieldCalls(com.vaadin.flow.component.UI ui) {
+        ui.getInternals().getStateTree().runExecutionsBeforeClientResponse(); // as before a response
+        return ui.getInternals().dumpPendingJavaScriptInvocations().stream()
+                .filter(i -> i.getInvocation().getExpression().contains("setField")
+                        || i.getInvocation().getParameters().contains("setField")).count();
+    }
 }
