@@ -54,13 +54,31 @@ class ClassCapacityBenchmarkIT extends BrowserTestBase {
                 new Page.WaitForFunctionOptions().setTimeout(90_000));
         report(n + " seats joined (" + (n - n / 3) + " at 1280 px, " + n / 3 + " phones; half in 简体中文)");
 
+        // a preset first (the lesson's opening), then the experiment the sweep will spread
+        page.locator("#push-preset").click();
+        page.locator("vaadin-select-overlay[opened] vaadin-select-item").first().click();
+        long presetPushed = System.nanoTime();
+        page.locator("#push-preset-button").click();
+        for (ClassPages.Student s : seats) {
+            s.page.waitForFunction("() => document.querySelector('.lr-seat-field') !== null");
+        }
+        report("preset pushed: on all " + n + " seats after " + (System.nanoTime() - presetPushed) / 1_000_000 + " ms");
+
         // push: five timed pushes after two warm-ups; each page notes when it saw the new lr
         push(teacher, "0.12", seats, false);
         push(teacher, "0.13", seats, false);
         List<Long> latencies = new ArrayList<>();
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long pushCpu0 = os.getProcessCpuTime();
+        os.getCpuLoad(); // the machine's load is measured between two calls
+        long pushT0 = System.nanoTime();
         for (String lr : new String[]{"0.14", "0.15", "0.16", "0.17", "0.1"}) {
             latencies.addAll(push(teacher, lr, seats, true));
         }
+        double pushSecs = (System.nanoTime() - pushT0) / 1e9;
+        report("during the pushes: server JVM " + round((os.getProcessCpuTime() - pushCpu0) / 1e9 / pushSecs * 100)
+                + " % of one core, whole machine (the seats' Chromium included) "
+                + round(os.getCpuLoad() * os.getAvailableProcessors() * 100) + " %");
         latencies.sort(Long::compare);
         report("push → visible, " + latencies.size() + " page observations: median " + pct(latencies, 50) + " ms, p90 "
                 + pct(latencies, 90) + " ms, p99 " + pct(latencies, 99) + " ms, max " + latencies.get(latencies.size() - 1) + " ms");
@@ -78,7 +96,6 @@ class ClassCapacityBenchmarkIT extends BrowserTestBase {
         // crowd sweep over η, everyone started together
         teacher.sweep(0.01, 0.3, n);
         seats.get(n - 1).page.waitForFunction("() => document.querySelector(\"vaadin-text-field[data-path='runs[0].optimizer.lr']\").value === '0.3'");
-        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long started = System.nanoTime();
         teacher.click("#pace-start");
         Thread.sleep(3_000);
