@@ -79,6 +79,11 @@ final class SeatFields extends Div {
         if (value instanceof Map<?, ?> m) {
             return SpecText.of(m, "schedule", this::getTranslation);
         }
+        if (value instanceof Double d && Double.isFinite(d) && d != 0) {
+            // a crowd sweep's grid value (0.017975297148130592) reads as 0.01798; the run uses all digits
+            java.math.BigDecimal r = new java.math.BigDecimal(d).round(new java.math.MathContext(4)).stripTrailingZeros();
+            return Math.abs(d) >= 1e-4 ? r.toPlainString() : r.toString(); // 100, not 1E+2; 1E-7, not 0.0000001
+        }
         return MainFields.text(value);
     }
 
