@@ -128,6 +128,13 @@ class LiveCapacityBenchmarkIT extends BrowserTestBase {
                 + " s " + leftAfterClose + "; threads "
                 + threads() + " (baseline " + threads0 + "); heap after GC " + heapAfterGc() / 1024 + " KiB (baseline "
                 + heap0 / 1024 + ")");
+        // the closed tabs' HTTP sessions (their Vaadin state) stay until server.servlet.session.timeout
+        int expiryWait = Integer.getInteger("bench.expiryWaitSeconds", 0);
+        if (closeCycles > 0 && expiryWait > 0) {
+            Thread.sleep(expiryWait * 1000L);
+            report.add("  " + expiryWait + " s later (the closed tabs' HTTP sessions expired): threads " + threads()
+                    + "; heap after GC " + heapAfterGc() / 1024 + " KiB (baseline " + heap0 / 1024 + ")");
+        }
 
         // 3. Run → the tab's network gone, 40 times: no unload reaches the server, the heartbeats stop
         List<BrowserContext> goneTabs = new ArrayList<>();
