@@ -242,7 +242,7 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
         PresetLookup.Card card = presetId == null ? null : presets.card(presetId, getLocale());
         Object type = c.spec().landscape().toJson().get("type");
         canvas.setExportTitle(PictureTitle.of(card == null ? null : card.title(), presetEdited,
-                getTranslation("present.picture.changed"), getTranslation("type.landscape." + type)));
+                t -> getTranslation("present.picture.changed", t), getTranslation("type.landscape." + type)));
     }
 
     private void resetRun() {
