@@ -120,9 +120,10 @@ class PresentIT extends BrowserTestBase {
         assertThat(p.locator(".lr-side").isVisible()).isFalse();
         assertThat(p.locator("#btn-forms").isVisible()).isTrue();
         assertThat(p.locator("#btn-forms").getAttribute("aria-expanded")).isEqualTo("false");
-        double width = elementSize(p, "#landscape")[0];
-        // the whole width but the page's and panel's padding (the navigation drawer is closed)
-        assertThat(width).isGreaterThan(viewport * (viewport > 600 ? 0.9 : 0.85));
+        // the whole width but the page's and panel's padding (the navigation drawer closes: wait for it)
+        double least = viewport * (viewport > 600 ? 0.9 : 0.85);
+        p.waitForFunction("w => document.querySelector('#landscape').getBoundingClientRect().width > w", least);
+        assertThat(elementSize(p, "#landscape")[0]).isGreaterThan(least);
         double canvasBottom = ((Number) p.evaluate("() => document.querySelector('#landscape').getBoundingClientRect().bottom"))
                 .doubleValue();
         double chartsTop = ((Number) p.evaluate("() => document.querySelector('.lr-results').getBoundingClientRect().top"))
