@@ -258,7 +258,7 @@ export class LrChart extends HTMLElement {
     if (this.options) {
       this.options.annotations = { ...(this.options.annotations ?? {}), yaxis: lines };
     }
-    this.chart?.updateOptions({ annotations: { yaxis: lines } }, false, false);
+    this.chart?.updateOptions({ annotations: { yaxis: this.labelled(lines) } }, false, false);
   }
 
   /** Number of points ApexCharts holds in series i (read from the chart itself, for tests). */
@@ -334,7 +334,7 @@ export class LrChart extends HTMLElement {
       series,
       // updateOptions re-extends the y axis from ApexCharts' defaults: the text size goes with it
       yaxis: { ...this.sized({ yaxis: this.options.yaxis }).yaxis, min: this.range?.min, max: this.range?.max },
-      annotations: { ...(this.options.annotations ?? {}), yaxis: this.yAnnotations, points },
+      annotations: { ...(this.options.annotations ?? {}), yaxis: this.labelled(this.yAnnotations), points: this.labelled(points) },
     };
   }
 
@@ -347,6 +347,13 @@ export class LrChart extends HTMLElement {
       host.querySelector('.apexcharts-menu')?.classList.remove('apexcharts-menu-open');
       this.downloadCsv();
     }, true);
+  }
+
+  /** Annotations whose labels have the text size of setFontSize (the 2/λmax line, "diverged" markers). */
+  private labelled(items: any[]): any[] {
+    if (!this.fontPx) return items;
+    const fontSize = `${this.fontPx}px`;
+    return items.map((a) => ({ ...a, label: { ...(a.label ?? {}), style: { ...(a.label?.style ?? {}), fontSize } } }));
   }
 
   /** Options with the text size of setFontSize. */
