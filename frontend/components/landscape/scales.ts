@@ -35,8 +35,9 @@ export class Scales {
     const t = Math.max(8, Math.min(48, px || BASE_TEXT));
     if (t === this.text) return false;
     this.text = t;
-    const k = t / BASE_TEXT;
-    this.margin = { left: Math.round(MARGIN.left * k), right: MARGIN.right, top: MARGIN.top, bottom: Math.round(MARGIN.bottom * k) };
+    // room for one more label height below and about three more characters on the left, per px of text
+    const d = t - BASE_TEXT;
+    this.margin = { left: MARGIN.left + Math.round(d * 3), right: MARGIN.right, top: MARGIN.top, bottom: MARGIN.bottom + Math.round(d * 2.4) };
     return true;
   }
 

@@ -45,26 +45,38 @@ class PresentIT extends BrowserTestBase {
         Path chartPng = download(page, () -> page.locator("#chart-loss .exportPNG").click(), "present-chart-1280-en.png");
         assertThat(pngSize(chartPng)[0]).isEqualTo((int) Math.round(svgWidth * 2));
 
-        page.evaluate("() => document.querySelector('#landscape').scrollIntoView()");
-        screenshotAll("present-s1-1280-en");
+        // what the lecture hall sees, at the window's own size (a taller window would change the layout)
+        page.evaluate("() => document.querySelector('#preset-card').scrollIntoView()");
+        screenshot("present-s1-1280-en-1-top");
+        page.evaluate("() => document.querySelector('.lr-toolbar').scrollIntoView()");
+        screenshot("present-s1-1280-en-2-landscape");
+        page.evaluate("() => document.querySelector('#timeline').scrollIntoView()");
+        screenshot("present-s1-1280-en-3-readouts");
+        page.evaluate("() => document.querySelector('#chart-loss').scrollIntoView()");
+        page.waitForTimeout(500);
+        screenshot("present-s1-1280-en-4-charts");
 
         // the forms unfold under the landscape, and fold again
         page.locator("#btn-forms").click();
+        page.locator(".lr-side").waitFor(); // the server unfolds them
         assertThat(page.locator(".lr-side").isVisible()).isTrue();
         assertThat(page.locator("#btn-forms").getAttribute("aria-expanded")).isEqualTo("true");
+        page.evaluate("() => document.querySelector('#btn-forms').scrollIntoView()");
         screenshot("present-s1-1280-en-forms");
         page.locator("#btn-forms").click();
-        assertThat(page.locator(".lr-side").isVisible()).isFalse();
+        page.locator(".lr-side").waitFor(new com.microsoft.playwright.Locator.WaitForOptions()
+                .setState(com.microsoft.playwright.options.WaitForSelectorState.HIDDEN));
 
         // the toggle leaves presenter mode and takes present=1 out of the URL, and back
         page.locator("#btn-present").click();
         page.waitForFunction("() => !location.search.includes('present=1')");
-        assertThat(page.locator(".lr-side").isVisible()).isTrue();
+        page.locator(".lr-side").waitFor();
         assertThat(((Number) page.evaluate("() => document.querySelector('#landscape').textSize")).intValue()).isEqualTo(11);
         assertThat(page.url()).contains("preset=" + PRESET);
         page.locator("#btn-present").click();
         page.waitForFunction("() => location.search.includes('present=1')");
-        assertThat(page.locator(".lr-side").isVisible()).isFalse();
+        page.locator(".lr-side").waitFor(new com.microsoft.playwright.Locator.WaitForOptions()
+                .setState(com.microsoft.playwright.options.WaitForSelectorState.HIDDEN));
         // a reload of that address opens presenter mode again
         new PlaygroundPage(page).open(page.url());
         assertPresenting(page, 1280);
@@ -104,10 +116,13 @@ class PresentIT extends BrowserTestBase {
             assertThat(px[0]).isEqualTo((int) Math.round(size[0] * 2));
             assertThat(px[1]).isGreaterThan((int) Math.round(size[1] * 2));
 
-            p.evaluate("() => document.querySelector('#preset-card').scrollIntoView()");
-            p.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("present-s1-390-zh.png")));
-            p.screenshot(new Page.ScreenshotOptions().setFullPage(true)
-                    .setPath(SCREENSHOTS.resolve("present-s1-390-zh-full.png")));
+            String[][] views = {{"#preset-card", "1-top"}, {"#landscape", "2-landscape"}, {"#timeline", "3-readouts"},
+                    {"#chart-loss", "4-charts"}};
+            for (String[] v : views) {
+                p.evaluate("s => document.querySelector(s).scrollIntoView()", v[0]);
+                p.waitForTimeout(400);
+                p.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("present-s1-390-zh-" + v[1] + ".png")));
+            }
         } finally {
             phone.close();
         }
@@ -146,6 +161,10 @@ class PresentIT extends BrowserTestBase {
 
     private static void runToTheEnd(Page p) {
         p.locator("#btn-play").click();
+        // both runs drew their paths (η = 0.21 stops where it diverged), then the controls are idle
+        p.waitForFunction("() => { const l = document.querySelector('#landscape');"
+                + " return l.pointCount(0) > 300 && l.runs[1].diverged >= 0; }", null,
+                new Page.WaitForFunctionOptions().setTimeout(60_000));
         p.waitForFunction("() => !document.querySelector('#run-status').innerText.trim().match(/^(Running|运行中)/)",
                 null, new Page.WaitForFunctionOptions().setTimeout(60_000));
         p.waitForFunction("() => { const t = document.querySelector('#btn-play').innerText.trim();"
