@@ -22,6 +22,8 @@ button svg { width: 100%; height: 100%; fill: none; stroke: currentColor; stroke
   color: var(--lumo-body-text-color, #222); font-size: var(--lr-landscape-text, var(--lumo-font-size-xs, 12px));
   font-variant-numeric: tabular-nums; opacity: 0.88; pointer-events: none; white-space: pre; }
 .readout[hidden] { display: none; }
+/* on a phone the larger buttons of projector text would cover the plot's top edge */
+@media (max-width: 600px) { button { width: 28px; height: 28px; } }
 `;
 
 /**
