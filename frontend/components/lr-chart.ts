@@ -1,6 +1,7 @@
 import ApexCharts from 'apexcharts';
 import { clampSeries, comparisonRange, exits, fmtPow10, fmtSig, type Point, type Range } from './chart/axis';
 import { download, LOCALES, localeName, toCsv } from './chart/export';
+import { withFontSize } from './chart/text';
 
 /**
  * <lr-chart>: a thin host for one ApexCharts instance. The server sends options once and then only
@@ -36,6 +37,8 @@ export class LrChart extends HTMLElement {
   private yAnnotations: any[] = [];
   private cursor?: HTMLDivElement;
   private cursorStep = -1;
+  /** Text size in px for ticks, titles and legend; 0 keeps ApexCharts' own (a projector sets 20). */
+  private fontPx = 0;
 
   private themeObserver?: MutationObserver;
   private visibility?: IntersectionObserver;
@@ -127,7 +130,12 @@ export class LrChart extends HTMLElement {
     chart.locales = LOCALES;
     chart.defaultLocale = this.meta.locale;
     const file = this.meta.file;
-    chart.toolbar = { ...(chart.toolbar ?? {}), export: { svg: { filename: file }, png: { filename: file }, csv: { filename: file } } };
+    // the toolbar's PNG at twice the chart's size at least (or the screen's device pixels): sharp on a slide
+    const scale = Math.max(2, window.devicePixelRatio || 1);
+    chart.toolbar = {
+      ...(chart.toolbar ?? {}),
+      export: { scale, svg: { filename: file }, png: { filename: file }, csv: { filename: file } },
+    };
     // keep the playhead cursor placed when ApexCharts redraws (zoom, resize, new data)
     const events = (chart.events ??= {});
     const place = () => this.placeCursor();
@@ -169,6 +177,22 @@ export class LrChart extends HTMLElement {
     this.divergedLabel = d.label ?? '';
     this.pending = true;
     schedule(this);
+  }
+
+  /**
+   * Text size in px of tick labels, axis and chart titles, legend and labels (0: the normal sizes).
+   * The chart is drawn again with its data; later setOptions keep the size.
+   */
+  setFontSize(px: number) {
+    const f = Math.max(0, Math.min(48, Math.round(px || 0)));
+    if (f === this.fontPx) return;
+    this.fontPx = f;
+    this.rebuild();
+  }
+
+  /** The text size in force (0: ApexCharts' own). */
+  get fontSize(): number {
+    return this.fontPx;
   }
 
   /** Downloads the points as CSV with real headers (the toolbar's CSV item lands here). */
@@ -234,7 +258,7 @@ export class LrChart extends HTMLElement {
     if (this.options) {
       this.options.annotations = { ...(this.options.annotations ?? {}), yaxis: lines };
     }
-    this.chart?.updateOptions({ annotations: { yaxis: lines } }, false, false);
+    this.chart?.updateOptions({ annotations: { yaxis: this.labelled(lines) } }, false, false);
   }
 
   /** Number of points ApexCharts holds in series i (read from the chart itself, for tests). */
@@ -285,7 +309,7 @@ export class LrChart extends HTMLElement {
   }
 
   private create() {
-    this.chart = new ApexCharts(this.host!, this.themed({ ...this.options, ...this.drawn() }));
+    this.chart = new ApexCharts(this.host!, this.sized(this.themed({ ...this.options, ...this.drawn() })));
     this.chart.render();
     this.pending = false;
   }
@@ -308,8 +332,9 @@ export class LrChart extends HTMLElement {
       }));
     return {
       series,
-      yaxis: { ...this.options.yaxis, min: this.range?.min, max: this.range?.max },
-      annotations: { ...(this.options.annotations ?? {}), yaxis: this.yAnnotations, points },
+      // updateOptions re-extends the y axis from ApexCharts' defaults: the text size goes with it
+      yaxis: { ...this.sized({ yaxis: this.options.yaxis }).yaxis, min: this.range?.min, max: this.range?.max },
+      annotations: { ...(this.options.annotations ?? {}), yaxis: this.labelled(this.yAnnotations), points: this.labelled(points) },
     };
   }
 
@@ -322,6 +347,18 @@ export class LrChart extends HTMLElement {
       host.querySelector('.apexcharts-menu')?.classList.remove('apexcharts-menu-open');
       this.downloadCsv();
     }, true);
+  }
+
+  /** Annotations whose labels have the text size of setFontSize (the 2/λmax line, "diverged" markers). */
+  private labelled(items: any[]): any[] {
+    if (!this.fontPx) return items;
+    const fontSize = `${this.fontPx}px`;
+    return items.map((a) => ({ ...a, label: { ...(a.label ?? {}), style: { ...(a.label?.style ?? {}), fontSize } } }));
+  }
+
+  /** Options with the text size of setFontSize. */
+  private sized(options: any) {
+    return withFontSize(options, this.fontPx);
   }
 
   /** Options with ApexCharts' theme following Lumo's light/dark theme on <html>. */

@@ -10,7 +10,8 @@ const STYLE = `
   min-height: 120px; font-family: var(--lumo-font-family, sans-serif); }
 canvas { position: absolute; inset: 0; width: 100%; height: 100%; cursor: crosshair; }
 .tools { position: absolute; top: 14px; right: 16px; display: flex; gap: 4px; }
-button { width: 28px; height: 28px; padding: 4px; border-radius: var(--lumo-border-radius-m, 4px);
+button { width: calc(28px + (var(--lr-landscape-text, 11px) - 11px) * 1.2);
+  height: calc(28px + (var(--lr-landscape-text, 11px) - 11px) * 1.2); padding: 4px; border-radius: var(--lumo-border-radius-m, 4px);
   border: 1px solid var(--lumo-contrast-20pct, #ccc); background: var(--lumo-base-color, #fff);
   color: var(--lumo-body-text-color, #222); cursor: pointer; opacity: 0.9; }
 button:hover { opacity: 1; background: var(--lumo-contrast-5pct, #eee); }
@@ -18,9 +19,11 @@ button:focus-visible { outline: 2px solid var(--lumo-primary-color, #1676f3); ou
 button svg { width: 100%; height: 100%; fill: none; stroke: currentColor; stroke-width: 1.6; stroke-linecap: round; }
 .readout { position: absolute; left: ${MARGIN.left + 6}px; top: ${MARGIN.top + 4}px; padding: 2px 6px;
   border-radius: var(--lumo-border-radius-s, 3px); background: var(--lumo-base-color, #fff);
-  color: var(--lumo-body-text-color, #222); font-size: var(--lumo-font-size-xs, 12px);
+  color: var(--lumo-body-text-color, #222); font-size: var(--lr-landscape-text, var(--lumo-font-size-xs, 12px));
   font-variant-numeric: tabular-nums; opacity: 0.88; pointer-events: none; white-space: pre; }
 .readout[hidden] { display: none; }
+/* on a phone the larger buttons of projector text would cover the plot's top edge */
+@media (max-width: 600px) { button { width: 28px; height: 28px; } }
 `;
 
 /**
@@ -57,6 +60,8 @@ export class LrLandscape extends HTMLElement {
   private resizeObserver?: ResizeObserver;
   private themeObserver?: MutationObserver;
   private exportName = 'landscape.png';
+  /** The exported picture's heading: the experiment's or preset's name. */
+  private exportTitle = '';
 
   constructor() {
     super();
@@ -147,15 +152,89 @@ export class LrLandscape extends HTMLElement {
     this.schedule();
   }
 
-  /** Downloads the canvas (field, axes, trajectories) as a PNG file. */
+  /**
+   * Downloads the picture as a PNG file: the view as on screen (field, axes, trajectories, markers)
+   * under a heading with the experiment's title and a legend of every shown run, at least twice the
+   * element's CSS size (or the screen's device pixels, if more) so it stays sharp on a slide.
+   */
   exportPng(filename?: string) {
-    this.draw();
-    const a = document.createElement('a');
-    a.download = filename || this.exportName;
-    a.href = this.canvas.toDataURL('image/png');
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
+    const c = this.exportCanvas();
+    const name = filename || this.exportName;
+    c.toBlob((blob) => {
+      if (!blob) return;
+      const url = URL.createObjectURL(blob);
+      const a = document.createElement('a');
+      a.download = name;
+      a.href = url;
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    }, 'image/png');
+  }
+
+  /** The picture exportPng saves, as a canvas of device pixels (the browser tests read its size). */
+  exportCanvas(): HTMLCanvasElement {
+    const s = this.scales;
+    const k = Math.max(2, window.devicePixelRatio || 1);
+    const out = document.createElement('canvas');
+    const ctx = out.getContext('2d')!;
+    const pad = 8 + s.text;
+    // measure the heading first: the title line, then the legend rows wrapped to the width
+    const probe: Paint = this.paint(ctx);
+    const titleFont = `600 ${Math.round(s.text * 1.45)}px ${probe.font}`;
+    const titleLineH = Math.round(s.text * 1.45 * 1.3);
+    ctx.font = titleFont;
+    const lines = this.exportTitle ? wrapLines(ctx, this.exportTitle, s.width - 2 * pad) : [];
+    const titleH = lines.length ? lines.length * titleLineH + 6 : 0;
+    const legendH = this.trajectories.drawLegendRows(probe, pad, 0, s.width - 2 * pad, true);
+    const head = titleH || legendH ? pad + titleH + legendH + 6 : 0;
+    out.width = Math.round(s.width * k);
+    out.height = Math.round((s.height + head) * k);
+    ctx.setTransform(k, 0, 0, k, 0, 0);
+    ctx.fillStyle = this.colors.base;
+    ctx.fillRect(0, 0, s.width, s.height + head);
+    const pt = this.paint(ctx);
+    ctx.fillStyle = this.colors.text;
+    ctx.font = titleFont;
+    ctx.textAlign = 'left';
+    ctx.textBaseline = 'top';
+    lines.forEach((line, i) => ctx.fillText(line, pad, pad + i * titleLineH));
+    this.trajectories.drawLegendRows(pt, pad, pad + titleH, s.width - 2 * pad);
+    // the contour image is rendered again at the export's resolution, then at the screen's
+    const dpr = s.dpr;
+    s.dpr = k;
+    this.fieldLayer.invalidate();
+    try {
+      this.drawOn(ctx, k, head, false);
+    } finally {
+      s.dpr = dpr;
+      this.fieldLayer.invalidate();
+      this.schedule();
+    }
+    return out;
+  }
+
+  /** The heading of the exported picture (the preset's or experiment's name). */
+  setExportTitle(title: string) {
+    this.exportTitle = title ?? '';
+  }
+
+  /**
+   * Tick label size in CSS px (11 normally, 18+ on a projector): axis titles, minima labels, the
+   * legend, markers and the hover readout grow with it, and the margins make room.
+   */
+  setTextSize(px: number) {
+    if (this.scales.setText(px)) {
+      this.style.setProperty('--lr-landscape-text', `${this.scales.text}px`);
+      this.fieldLayer.invalidate();
+      this.schedule();
+    }
+  }
+
+  /** The tick label size in force (for tests). */
+  get textSize(): number {
+    return this.scales.text;
   }
 
   /**
@@ -224,12 +303,16 @@ export class LrLandscape extends HTMLElement {
   }
 
   draw() {
-    const ctx = this.ctx;
+    this.drawOn(this.ctx, this.scales.dpr, 0, true);
+  }
+
+  /** Everything the canvas shows, drawn on `ctx` at `scale` device pixels per CSS pixel, `top` px down. */
+  private drawOn(ctx: CanvasRenderingContext2D, scale: number, top: number, legend: boolean) {
     const s = this.scales;
-    ctx.setTransform(s.dpr, 0, 0, s.dpr, 0, 0);
+    ctx.setTransform(scale, 0, 0, scale, 0, top * scale);
     ctx.fillStyle = this.colors.base;
     ctx.fillRect(0, 0, s.width, s.height);
-    const pt: Paint = { ctx, scales: s, plot: s.plot(), colors: this.colors, font: getComputedStyle(this).fontFamily || 'sans-serif' };
+    const pt = this.paint(ctx);
     const p = pt.plot;
     ctx.save();
     ctx.beginPath();
@@ -238,10 +321,16 @@ export class LrLandscape extends HTMLElement {
     this.fieldLayer.draw(pt);
     this.fieldLayer.drawMinima(pt);
     this.trajectories.draw(pt);
-    this.trajectories.drawLegend(pt);
+    // an exported picture has its legend in the heading, clear of the paths
+    if (legend) this.trajectories.drawLegend(pt);
     ctx.restore();
     const is1d = this.fieldLayer.is1d;
     drawAxes(pt, is1d ? this.labels.x1d : this.labels.x, is1d ? this.labels.y1d : this.labels.y);
+  }
+
+  private paint(ctx: CanvasRenderingContext2D): Paint {
+    const s = this.scales;
+    return { ctx, scales: s, plot: s.plot(), colors: this.colors, font: getComputedStyle(this).fontFamily || 'sans-serif', text: s.text };
   }
 
   private readColors() {
@@ -267,6 +356,32 @@ export class LrLandscape extends HTMLElement {
     this.fieldLayer.invalidate();
     this.schedule();
   }
+}
+
+/**
+ * `text` broken into lines no wider than `width` in the context's font: at spaces where there are
+ * any, else between characters (Chinese titles have no spaces).
+ */
+function wrapLines(ctx: CanvasRenderingContext2D, text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const ch of Array.from(text)) {
+    const next = line + ch;
+    if (line && ctx.measureText(next).width > width) {
+      const cut = line.lastIndexOf(' ');
+      if (cut > 0 && ch !== ' ') {
+        lines.push(line.slice(0, cut));
+        line = line.slice(cut + 1) + ch;
+      } else {
+        lines.push(line.trimEnd());
+        line = ch === ' ' ? '' : ch;
+      }
+    } else {
+      line = next;
+    }
+  }
+  if (line.trim()) lines.push(line.trim());
+  return lines;
 }
 
 customElements.define('lr-landscape', LrLandscape);

@@ -3,9 +3,41 @@
 import json, os
 OUT = os.path.join(os.path.dirname(__file__), "../../src/main/resources/presets")
 P = []
+# The formulas' words in 简体中文: only the \text{…} parts differ, the mathematics is the same
+# (FormulaTranslationTest checks both). Names (AdaGrad, RMSProp, L2, AdamW) and the subscripts
+# that are PyTorch's names (base, eff) stay as they are; a formula without words needs no entry.
+ZH_FORMULA = {
+  r"\theta \leftarrow (I-\eta A)\theta,\quad \text{stable iff } 0<\eta<2/\lambda_{\max}":
+    r"\theta \leftarrow (I-\eta A)\theta,\quad \text{稳定当且仅当 } 0<\eta<2/\lambda_{\max}",
+  r"\kappa=\lambda_{\max}/\lambda_{\min},\quad |1-\eta\lambda_i|\ \text{per direction}":
+    r"\kappa=\lambda_{\max}/\lambda_{\min},\quad |1-\eta\lambda_i|\ \text{（每个方向）}",
+  r"\eta\propto B\ \text{(linear)}\qquad \eta\propto\sqrt{B}\ \text{(square root)}":
+    r"\eta\propto B\ \text{（线性）}\qquad \eta\propto\sqrt{B}\ \text{（平方根）}",
+  r"\eta_t=\eta_{\min}+\tfrac12(\eta_{\max}-\eta_{\min})\bigl(1+\cos(\pi T_{cur}/T_i)\bigr),\quad v\leftarrow 0\ \text{at restarts}":
+    r"\eta_t=\eta_{\min}+\tfrac12(\eta_{\max}-\eta_{\min})\bigl(1+\cos(\pi T_{cur}/T_i)\bigr),\quad v\leftarrow 0\ \text{（重启时）}",
+  r"m_t=\beta_{1,t}m_{t-1}+(1-\beta_{1,t})g,\quad \hat m_t=\frac{m_t}{1-\beta_{1,t}^{\,t}},\quad \text{constant } g:\ \frac{\hat m_t}{g}=\frac{1-\prod_{k\le t}\beta_{1,k}}{1-\beta_{1,t}^{\,t}}":
+    r"m_t=\beta_{1,t}m_{t-1}+(1-\beta_{1,t})g,\quad \hat m_t=\frac{m_t}{1-\beta_{1,t}^{\,t}},\quad \text{常数 } g:\ \frac{\hat m_t}{g}=\frac{1-\prod_{k\le t}\beta_{1,k}}{1-\beta_{1,t}^{\,t}}",
+  r"\text{if } \lVert g(\theta_{\text{next}})\rVert/\lVert g(\theta)\rVert>1.5:\ \text{reject},\ \eta\leftarrow\eta/2":
+    r"\text{若 } \lVert g(\theta_{\text{下一步}})\rVert/\lVert g(\theta)\rVert>1.5:\ \text{拒绝这一步},\ \eta\leftarrow\eta/2",
+  r"\hat\lambda_{\max}\ \text{by power iteration on } Hv,\qquad \eta_t=2s/\hat\lambda_{\max,t},\ s\in(0,1)":
+    r"\hat\lambda_{\max}\ \text{由 } Hv \text{ 的幂迭代估计},\qquad \eta_t=2s/\hat\lambda_{\max,t},\ s\in(0,1)",
+  r"\eta\,\lambda_{\max}<2\ \text{to stay};\quad \text{sharpness}=\lambda_{\max}(\nabla^2 f(\theta_{\text{end}}))":
+    r"\eta\,\lambda_{\max}<2\ \text{才能停留};\quad \text{锐度}=\lambda_{\max}(\nabla^2 f(\theta_{\text{终点}}))",
+  r"\eta\,\lambda_{\text{pit}}>2\ \Rightarrow\ \text{cannot stay in the pit};\qquad f_{\text{val}}(\theta)=f(\theta-s)":
+    r"\eta\,\lambda_{\text{坑}}>2\ \Rightarrow\ \text{无法停留在坑中};\qquad f_{\text{验证}}(\theta)=f(\theta-s)",
+  r"\eta_t=\eta_0\,\gamma^{\#\{m_i\le t\}},\qquad \mathbb E[f]_{\text{floor}}\approx\sum_i\frac{\eta\sigma^2}{2(2-\eta\lambda_i)}":
+    r"\eta_t=\eta_0\,\gamma^{\#\{m_i\le t\}},\qquad \mathbb E[f]_{\text{噪声底}}\approx\sum_i\frac{\eta\sigma^2}{2(2-\eta\lambda_i)}",
+  r"v\leftarrow 0\ \text{at each restart}\quad\text{vs}\quad v\leftarrow\beta v+g":
+    r"v\leftarrow 0\ \text{（每次重启时）}\quad\text{对比}\quad v\leftarrow\beta v+g",
+  r"\text{stable iff } 0<\eta<2/\lambda_{\max}":
+    r"\text{稳定当且仅当 } 0<\eta<2/\lambda_{\max}",
+  r"\text{heavy ball stable iff } 0\le\beta<1,\ 0<\eta\lambda<2(1+\beta)":
+    r"\text{重球法稳定当且仅当 } 0\le\beta<1,\ 0<\eta\lambda<2(1+\beta)",
+}
+def fm(f): return dict(en=f, zh=ZH_FORMULA.get(f, f))
 def preset(id, seeds, title, question, formula, spec, expect):
     P.append(dict(id=id, seeds=seeds, title=dict(en=title[0], zh=title[1]),
-                  question=dict(en=question[0], zh=question[1]), formula=formula, spec=spec,
+                  question=dict(en=question[0], zh=question[1]), formula=fm(formula), spec=spec,
                   expect=dict(en=expect[0], zh=expect[1])))
 def sgd(lr, **kw): return dict(type="sgd", lr=lr, **kw)
 def q(*ev, **kw): return dict(type="quadratic", eigenvalues=list(ev), **kw)
@@ -355,7 +387,7 @@ print(len(P), "presets")
 C = []
 def comparison(id, seeds, title, question, formula, panels, expect, sweep=None):
     c = dict(id=id, seeds=seeds, title=dict(en=title[0], zh=title[1]),
-             question=dict(en=question[0], zh=question[1]), formula=formula,
+             question=dict(en=question[0], zh=question[1]), formula=fm(formula),
              spec=dict(version=1, panels=panels), expect=dict(en=expect[0], zh=expect[1]))
     if sweep is not None: c["sweep"] = sweep
     C.append(c)
@@ -461,3 +493,5 @@ for c in C:
 with open(os.path.join(COUT, "index.json"), "w") as fh:
     json.dump([c["id"] for c in C], fh, indent=2); fh.write("\n")
 print(len(C), "comparison presets")
+used = {p["formula"]["en"] for p in P + C}
+assert set(ZH_FORMULA) <= used, set(ZH_FORMULA) - used

@@ -1,12 +1,13 @@
-import { MARGIN, fmtTick, niceTicks } from './scales';
+import { BASE_TEXT, fmtTick, niceTicks } from './scales';
 import type { Paint } from './types';
 
-/** Tick positions along both axes for the current view: ~90 px apart on x, ~60 px on y. */
+/** Tick positions along both axes for the current view: ~90 px apart on x, ~60 px on y (more for larger labels). */
 function ticks(pt: Paint) {
   const v = pt.scales.view;
+  const k = pt.text / BASE_TEXT;
   return {
-    x: niceTicks(v.x0, v.x1, Math.max(2, pt.plot.w / 90)),
-    y: niceTicks(v.y0, v.y1, Math.max(2, pt.plot.h / 60)),
+    x: niceTicks(v.x0, v.x1, Math.max(2, pt.plot.w / (90 * k))),
+    y: niceTicks(v.y0, v.y1, Math.max(2, pt.plot.h / (60 * k))),
   };
 }
 
@@ -39,7 +40,7 @@ export function drawAxes(pt: Paint, xTitle: string, yTitle: string) {
   ctx.lineWidth = 1;
   ctx.strokeRect(p.left + 0.5, p.top + 0.5, p.w - 1, p.h - 1);
   ctx.fillStyle = pt.colors.secondary;
-  ctx.font = `11px ${pt.font}`;
+  ctx.font = `${pt.text}px ${pt.font}`;
   ctx.textAlign = 'center';
   ctx.textBaseline = 'top';
   ctx.beginPath();
@@ -59,14 +60,16 @@ export function drawAxes(pt: Paint, xTitle: string, yTitle: string) {
   }
   ctx.stroke();
   ctx.fillStyle = pt.colors.text;
-  ctx.font = `12px ${pt.font}`;
+  ctx.font = `${pt.text + 1}px ${pt.font}`;
   ctx.textAlign = 'right';
   ctx.textBaseline = 'bottom';
   // titles sit against the plot, not the panel edge, so they stay next to a letterboxed plot
-  const bottom = Math.min(s.height, p.top + p.h + MARGIN.bottom);
+  const m = s.margin;
+  const bottom = Math.min(s.height, p.top + p.h + m.bottom);
   ctx.fillText(xTitle, p.left + p.w, bottom - 2);
   ctx.save();
-  ctx.translate(Math.max(12, p.left - MARGIN.left + 12), p.top);
+  const inset = pt.text + 1;
+  ctx.translate(Math.max(inset, p.left - m.left + inset), p.top);
   ctx.rotate(-Math.PI / 2);
   ctx.textAlign = 'right';
   ctx.textBaseline = 'middle';

@@ -162,13 +162,14 @@ export class FieldLayer {
       return;
     }
     const { ctx, scales: s, plot: p } = pt;
-    ctx.font = `12px ${pt.font}`;
+    ctx.font = `${pt.text + 1}px ${pt.font}`;
+    const k = pt.text / 11;
     for (const m of f.minima) {
       const y = f.mode === '1d' ? m.y ?? this.valueAt(m.x, 0) : m.y ?? 0;
       const X = s.sx(m.x, p);
       const Y = s.sy(y, p);
       if (!Number.isFinite(X) || !Number.isFinite(Y)) continue;
-      star(ctx, X, Y, 7, 3);
+      star(ctx, X, Y, 7 * k, 3 * k);
       ctx.fillStyle = '#fff';
       ctx.fill();
       ctx.lineWidth = 1.4;
@@ -179,8 +180,8 @@ export class FieldLayer {
         ctx.lineWidth = 3;
         ctx.strokeStyle = f.mode === '2d' ? 'rgba(0,0,0,0.55)' : pt.colors.base;
         ctx.fillStyle = f.mode === '2d' ? '#fff' : pt.colors.text;
-        ctx.strokeText(m.label, X + 9, Y - 7);
-        ctx.fillText(m.label, X + 9, Y - 7);
+        ctx.strokeText(m.label, X + 9 * k, Y - 7 * k);
+        ctx.fillText(m.label, X + 9 * k, Y - 7 * k);
       }
     }
   }

@@ -1,7 +1,9 @@
 import type { Box, Plot } from './types';
 
-/** Room around the plot for tick labels and axis titles, in CSS pixels. */
+/** Room around the plot for tick labels and axis titles, in CSS pixels, at the normal 11 px tick labels. */
 export const MARGIN = { left: 54, right: 12, top: 10, bottom: 38 };
+/** The tick label size MARGIN is measured for. */
+export const BASE_TEXT = 11;
 /** Pixel coordinates are clamped: canvas paths choke on values like 1e300 from a diverged run. */
 const COORD_LIMIT = 1e6;
 
@@ -24,6 +26,20 @@ export class Scales {
    * angle of every step. A 1-D curve plots θ against f, two unrelated units, so it fills the panel.
    */
   equalAspect = false;
+  /** Tick label size in CSS px (larger on a projector); the margins grow with it. */
+  text = BASE_TEXT;
+  margin = { ...MARGIN };
+
+  /** Sets the tick label size; false when it did not change. The margins keep room for the labels. */
+  setText(px: number): boolean {
+    const t = Math.max(8, Math.min(48, px || BASE_TEXT));
+    if (t === this.text) return false;
+    this.text = t;
+    // room for one more label height below and about three more characters on the left, per px of text
+    const d = t - BASE_TEXT;
+    this.margin = { left: MARGIN.left + Math.round(d * 3), right: MARGIN.right, top: MARGIN.top, bottom: MARGIN.bottom + Math.round(d * 2.4) };
+    return true;
+  }
 
   /** Takes the element's new size; false when nothing changed (no re-render needed). */
   resize(width: number, height: number, dpr: number): boolean {
@@ -38,9 +54,10 @@ export class Scales {
 
   /** The plot rectangle: the panel minus the margins, letterboxed to the view's shape when equalAspect. */
   plot(): Plot {
-    const availW = Math.max(10, this.width - MARGIN.left - MARGIN.right);
-    const availH = Math.max(10, this.height - MARGIN.top - MARGIN.bottom);
-    const full = { left: MARGIN.left, top: MARGIN.top, w: availW, h: availH };
+    const m = this.margin;
+    const availW = Math.max(10, this.width - m.left - m.right);
+    const availH = Math.max(10, this.height - m.top - m.bottom);
+    const full = { left: m.left, top: m.top, w: availW, h: availH };
     if (!this.equalAspect) {
       return full;
     }
@@ -54,8 +71,8 @@ export class Scales {
     const w = Math.max(10, Math.round(spanX * k));
     const h = Math.max(10, Math.round(spanY * k));
     return {
-      left: MARGIN.left + Math.floor((availW - w) / 2),
-      top: MARGIN.top + Math.floor((availH - h) / 2),
+      left: m.left + Math.floor((availW - w) / 2),
+      top: m.top + Math.floor((availH - h) / 2),
       w,
       h,
     };

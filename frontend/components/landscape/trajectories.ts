@@ -109,7 +109,7 @@ export class Trajectories {
       const last = r.diverged >= 0 ? Math.min(r.n - 1, r.diverged) : r.n - 1;
       const cut = this.head >= 0 ? Math.min(this.head, last) : last;
       ctx.strokeStyle = r.color;
-      ctx.lineWidth = 2;
+      ctx.lineWidth = 2 * ink(pt);
       if (cut < last) {
         // the future of the path stays faintly visible while scrubbing back
         ctx.globalAlpha = 0.28;
@@ -120,10 +120,10 @@ export class Trajectories {
       // start point: a small ring
       if (Number.isFinite(r.xs[0]) && Number.isFinite(r.ys[0])) {
         ctx.beginPath();
-        ctx.arc(clampPx(s.sx(r.xs[0], p)), clampPx(s.sy(r.ys[0], p)), 3.5, 0, Math.PI * 2);
+        ctx.arc(clampPx(s.sx(r.xs[0], p)), clampPx(s.sy(r.ys[0], p)), 3.5 * ink(pt), 0, Math.PI * 2);
         ctx.fillStyle = pt.colors.base;
         ctx.fill();
-        ctx.lineWidth = 1.5;
+        ctx.lineWidth = 1.5 * ink(pt);
         ctx.stroke();
       }
     }
@@ -139,9 +139,10 @@ export class Trajectories {
       const X = Math.min(p.left + p.w - EDGE, Math.max(p.left + EDGE, tx));
       const Y = Math.min(p.top + p.h - EDGE, Math.max(p.top + EDGE, ty));
       if (X !== tx || Y !== ty) edgeArrow(ctx, X, Y, tx - X, ty - Y, r.color);
-      const dead = r.diverged >= 0 && (this.head < 0 || this.head >= r.diverged);
+      const dead = this.isDead(r);
+      const R = 6 * ink(pt);
       ctx.beginPath();
-      ctx.arc(X, Y, 6, 0, Math.PI * 2);
+      ctx.arc(X, Y, R, 0, Math.PI * 2);
       ctx.fillStyle = dead ? '#e53935' : r.color;
       ctx.fill();
       ctx.lineWidth = 2;
@@ -149,10 +150,11 @@ export class Trajectories {
       ctx.stroke();
       if (dead) {
         ctx.beginPath();
-        ctx.moveTo(X - 3, Y - 3);
-        ctx.lineTo(X + 3, Y + 3);
-        ctx.moveTo(X + 3, Y - 3);
-        ctx.lineTo(X - 3, Y + 3);
+        const d = R / 2;
+        ctx.moveTo(X - d, Y - d);
+        ctx.lineTo(X + d, Y + d);
+        ctx.moveTo(X + d, Y - d);
+        ctx.lineTo(X - d, Y + d);
         ctx.lineWidth = 1.8;
         ctx.stroke();
       }
@@ -184,34 +186,53 @@ export class Trajectories {
     return x1 >= x0 && y1 >= y0 ? { x0, x1, y0, y1 } : null;
   }
 
-  /** Run labels with their colours, bottom right inside the plot (so an exported PNG is self-explaining). */
+  /** Run labels with their colours, bottom right inside the plot (the page's own picture). */
   drawLegend(pt: Paint) {
     const items = this.runs.filter((r) => r.visible && r.label && r.n > 0);
     if (items.length === 0) return;
     const { ctx, plot: p } = pt;
-    ctx.font = `11px ${pt.font}`;
-    const lineH = 15;
-    const w = Math.max(...items.map((r) => ctx.measureText(r.label).width)) + 28;
-    const h = items.length * lineH + 8;
+    const k = pt.text / 11;
+    ctx.font = `${pt.text}px ${pt.font}`;
+    const lineH = 15 * k;
+    const w = Math.max(...items.map((r) => ctx.measureText(r.label).width)) + 28 * k;
+    const h = items.length * lineH + 8 * k;
     const x = p.left + p.w - w - 8;
     const y = p.top + p.h - h - 8;
     ctx.globalAlpha = 0.85;
     ctx.fillStyle = pt.colors.base;
     ctx.fillRect(x, y, w, h);
     ctx.globalAlpha = 1;
-    ctx.textAlign = 'left';
-    ctx.textBaseline = 'middle';
-    items.forEach((r, k) => {
-      const cy = y + 4 + lineH * k + lineH / 2;
-      ctx.strokeStyle = r.color;
-      ctx.lineWidth = 2.5;
-      ctx.beginPath();
-      ctx.moveTo(x + 6, cy);
-      ctx.lineTo(x + 18, cy);
-      ctx.stroke();
-      ctx.fillStyle = pt.colors.text;
-      ctx.fillText(r.label, x + 23, cy);
-    });
+    items.forEach((r, i) => legendItem(pt, r, x + 6 * k, y + 4 * k + lineH * i + lineH / 2, this.isDead(r)));
+  }
+
+  /**
+   * The legend of an exported picture: every visible run (also one not yet run), in rows under the
+   * title, wrapped to `width`; returns the height used. With `measureOnly` nothing is drawn.
+   */
+  drawLegendRows(pt: Paint, left: number, top: number, width: number, measureOnly = false): number {
+    const items = this.runs.filter((r) => r.visible && r.label);
+    if (items.length === 0) return 0;
+    const { ctx } = pt;
+    const k = pt.text / 11;
+    ctx.font = `${pt.text}px ${pt.font}`;
+    const lineH = 18 * k;
+    let x = left;
+    let y = top + lineH / 2;
+    for (const r of items) {
+      const w = ctx.measureText(r.label).width + 30 * k;
+      if (x > left && x + w > left + width) {
+        x = left;
+        y += lineH;
+      }
+      if (!measureOnly) legendItem(pt, r, x, y, this.isDead(r));
+      x += w;
+    }
+    return y + lineH / 2 - top;
+  }
+
+  /** A diverged run whose end is on screen: its marker is a red ×. */
+  private isDead(r: Run): boolean {
+    return r.diverged >= 0 && (this.head < 0 || this.head >= r.diverged);
   }
 
   /** One polyline through points a..b, skipping points closer than half a pixel to the last drawn. */
@@ -257,8 +278,41 @@ export class Trajectories {
   }
 }
 
+/** One legend entry at (x, cy): the run's colour as a short line (a red × after it diverged), then its label. */
+function legendItem(pt: Paint, r: Run, x: number, cy: number, dead: boolean) {
+  const { ctx } = pt;
+  const k = pt.text / 11;
+  ctx.strokeStyle = r.color;
+  ctx.lineWidth = 2.5 * k;
+  ctx.beginPath();
+  ctx.moveTo(x, cy);
+  ctx.lineTo(x + 12 * k, cy);
+  ctx.stroke();
+  if (dead) {
+    const c = x + 6 * k;
+    const d = 3.5 * k;
+    ctx.strokeStyle = '#e53935';
+    ctx.lineWidth = 2 * k;
+    ctx.beginPath();
+    ctx.moveTo(c - d, cy - d);
+    ctx.lineTo(c + d, cy + d);
+    ctx.moveTo(c + d, cy - d);
+    ctx.lineTo(c - d, cy + d);
+    ctx.stroke();
+  }
+  ctx.fillStyle = pt.colors.text;
+  ctx.textAlign = 'left';
+  ctx.textBaseline = 'middle';
+  ctx.fillText(r.label, x + 17 * k, cy);
+}
+
 /** Distance of an edge marker's centre from the plot's border, in px. */
 const EDGE = 10;
+
+/** Line and marker thickness: a little heavier with projector-sized text, so paths read from the back row. */
+function ink(pt: Paint): number {
+  return pt.text > 11 ? 1.5 : 1;
+}
 
 /** A filled arrowhead next to an edge marker at (x, y), pointing along (dx, dy). */
 function edgeArrow(ctx: CanvasRenderingContext2D, x: number, y: number, dx: number, dy: number, color: string) {

@@ -84,4 +84,6 @@ export interface Paint {
   plot: Plot;
   colors: Colors;
   font: string; // the element's font family
+  /** Tick label size in CSS px; other text and line widths scale from it (a projector's is larger). */
+  text: number;
 }

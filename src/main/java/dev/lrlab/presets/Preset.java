@@ -10,12 +10,13 @@ import java.util.Map;
  * @param seeds    the lesson ideas it shows (S1 … S30, see SEEDS-DIGEST)
  * @param title    {"en": …, "zh": …}
  * @param question {"en": …, "zh": …}: what to look for and what to try changing
- * @param formula  the lesson's formula (LaTeX)
+ * @param formula  the lesson's formula (LaTeX) {"en": …, "zh": …}: the same mathematics, the words in
+ *                 {@code \text{…}} in each language
  * @param spec     a full experiment spec
  * @param expect   optional notes on the expected outcome {"en": …, "zh": …} (may be null)
  */
 public record Preset(String id, List<String> seeds, Map<String, String> title, Map<String, String> question,
-                     String formula, Map<String, Object> spec, Map<String, String> expect) {
+                     Map<String, String> formula, Map<String, Object> spec, Map<String, String> expect) {
 
     /** The list entry (no spec). */
     public Summary summary() {

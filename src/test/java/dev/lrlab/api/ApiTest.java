@@ -170,7 +170,8 @@ class ApiTest {
                 .andExpect(jsonPath("$[0].spec").doesNotExist());
         mvc.perform(get("/api/presets/" + first)).andExpect(status().isOk())
                 .andExpect(jsonPath("$.spec.runs").isArray())
-                .andExpect(jsonPath("$.formula").isString());
+                .andExpect(jsonPath("$.formula.en").isString())
+                .andExpect(jsonPath("$.formula.zh").isString());
         mvc.perform(get("/api/presets/no-such-preset")).andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.field").value("id"))
                 .andExpect(jsonPath("$.allowed[0]").value(first));

@@ -428,7 +428,8 @@ class PresetEffectsTest {
                 assertThat(text.keySet()).containsExactlyInAnyOrder("en", "zh");
                 assertThat(text.get("zh")).as(p.id()).matches(".*[\\u4e00-\\u9fff].*");
             }
-            assertThat(p.formula()).isNotBlank();
+            assertThat(p.formula().get("en")).isNotBlank();
+            assertThat(p.formula().get("zh")).isNotBlank();
             new ExperimentCompiler().compile(p.spec());
         }
         // every file in the directory is listed in index.json

@@ -84,6 +84,14 @@ public class ApexChart extends Component implements HasSize, HasStyle {
         getElement().callJsFunction("relabel", write(o));
     }
 
+    /**
+     * Text size in px of tick labels, titles and legend (0: the normal sizes); the chart is redrawn
+     * with its data and keeps the size through later {@link #setOptions}.
+     */
+    public void setFontSize(int px) {
+        getElement().callJsFunction("setFontSize", px);
+    }
+
     /** Horizontal reference lines, e.g. the stability edge 2/λmax. */
     public void setYAnnotations(List<YLine> lines) {
         ArrayNode arr = JsonNodeFactory.instance.arrayNode();

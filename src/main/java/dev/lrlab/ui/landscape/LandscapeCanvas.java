@@ -157,6 +157,21 @@ public class LandscapeCanvas extends Component implements HasSize, HasStyle {
         getElement().callJsFunction("exportPng", filename);
     }
 
+    /** The heading of the exported PNG: the preset's or experiment's name (its legend lists the runs). */
+    public void setExportTitle(String title) {
+        getElement().callJsFunction("setExportTitle", title == null ? "" : title);
+    }
+
+    /** Normal size of the tick labels in px; a projector uses {@link #PROJECTOR_TEXT_PX}. */
+    public static final int NORMAL_TEXT_PX = 11;
+    /** Tick labels read from the back of a lecture hall at this size (axis titles and legend grow with it). */
+    public static final int PROJECTOR_TEXT_PX = 20;
+
+    /** Tick label size in px; axis titles, legend, markers and the hover readout grow with it. */
+    public void setTextSize(int px) {
+        getElement().callJsFunction("setTextSize", px);
+    }
+
     /** The file name the overlay's download button uses. */
     public void setExportFileName(String filename) {
         getElement().callJsFunction("setExportName", filename);

@@ -65,11 +65,27 @@ public class ChartsPanel extends Div implements LocaleChangeObserver {
         add(end, lossBox, box(lr), box(grad), box(update), box(effStep), box(sums));
     }
 
+    /** Chart height: the toolbar has its own line under the title. */
+    private static final String HEIGHT = "270px";
+    /** On a projector the larger ticks and titles need room; the plot keeps about the same share. */
+    private static final String PROJECTOR_HEIGHT = "380px";
+    /** Tick and legend size on a projector, in px (readable from the back of a lecture hall). */
+    public static final int PROJECTOR_FONT_PX = 20;
+
     private static ApexChart chart(String id) {
         ApexChart c = new ApexChart();
         c.setId(id);
-        c.setHeight("270px"); // the toolbar has its own line under the title
+        c.setHeight(HEIGHT);
         return c;
+    }
+
+    /** Projector type: large ticks, titles and legends, taller charts; false returns to the normal sizes. */
+    public void setPresenting(boolean presenting) {
+        getElement().getClassList().set("lr-charts-presenting", presenting);
+        for (ApexChart c : List.of(loss, lr, grad, update, effStep, sums)) {
+            c.setHeight(presenting ? PROJECTOR_HEIGHT : HEIGHT);
+            c.setFontSize(presenting ? PROJECTOR_FONT_PX : 0);
+        }
     }
 
     private static Div box(ApexChart c) {

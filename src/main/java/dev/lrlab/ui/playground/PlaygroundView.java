@@ -23,6 +23,7 @@ import dev.lrlab.live.vaadin.LiveUiService;
 import dev.lrlab.share.ShareCodeException;
 import dev.lrlab.share.ShareCodeTooLargeException;
 import dev.lrlab.ui.landscape.LandscapeCanvas;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -59,6 +60,12 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
     private final LivePlayback playback;
 
     private final SendToClassButton sendToClass;
+    private final PresenterMode presenter;
+    /** The share code the address bar holds (null: too large for a link); set once the experiment compiled. */
+    private String addressCode;
+    private boolean addressKnown;
+    /** Whether the student changed the loaded preset's experiment. */
+    private boolean presetEdited;
 
     public PlaygroundView(LiveUiService live, PresetLookup presets, ExperimentService experiments, LinkService links,
                           ClassroomService classes) {
@@ -74,6 +81,7 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
         this.share = new SharePanel(experiments, new ShortLinkButton(links, workspace::compiled),
                 () -> canvas.exportPng("lrlab-landscape.png"));
         this.sendToClass = new SendToClassButton(classes, workspace::compiled);
+        this.presenter = new PresenterMode(this, stage, List.of(share, sendToClass), this::showAddress);
         addClassName("lr-playground");
         build();
     }
@@ -107,14 +115,14 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
                         e.getY0(), e.getY1()));
             }
         });
-        Div toolbar = new Div(controls, share, sendToClass);
+        Div toolbar = new Div(controls, presenter.toggle(), share, sendToClass);
         toolbar.addClassName("lr-toolbar");
         Div main = new Div(toolbar, status, canvas, stage.timeline(), stage.readouts());
         main.addClassName("lr-main");
         Div results = new Div(stage.charts());
         results.addClassName("lr-results");
         layout.addClassName("lr-play-grid");
-        layout.add(forms, main, results);
+        layout.add(presenter.formsToggle(), forms, main, results);
         add(presetCard, brokenLink, layout);
     }
 
@@ -130,6 +138,7 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
             return;
         }
         QueryParameters q = event.getLocation().getQueryParameters();
+        presenter.set(PlaygroundAddress.presenting(q));
         String code = q.getSingleParameter("s").orElse(null);
         presetId = q.getSingleParameter("preset").orElse(null);
         try {
@@ -156,6 +165,7 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
         forms.showLoaded();
         presetCard.show(presetId == null ? null : presets.card(presetId, getLocale()));
         presetCanonical = presetId == null ? null : workspace.compiled().canonical();
+        presetEdited = false;
         showCompiled();
     }
 
@@ -169,7 +179,8 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
             status.edited();
         }
         Compiled c = workspace.compiled();
-        presetCard.setEdited(presetCanonical != null && (c == null || !c.canonical().equals(presetCanonical)));
+        presetEdited = presetCanonical != null && (c == null || !c.canonical().equals(presetCanonical));
+        presetCard.setEdited(presetEdited);
         showCompiled();
     }
 
@@ -202,17 +213,36 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
             showEmptyCharts();
         }
         share.show(c);
-        String code;
+        showPictureTitle();
         try {
-            code = workspace.shareCode();
+            addressCode = workspace.shareCode();
             share.setLinkable(null);
         } catch (ShareCodeTooLargeException e) {
             // no link rather than one the server would refuse (or a stale one for another experiment)
             share.setLinkable(e);
-            share.showInAddressBar("playground");
+            addressCode = null;
+        }
+        addressKnown = true;
+        showAddress();
+    }
+
+    /** The address bar holds the experiment, its preset and presenter mode (also after the toggle). */
+    private void showAddress() {
+        if (addressKnown) {
+            share.showInAddressBar(PlaygroundAddress.of(addressCode, presetId, presenter.isPresenting()));
+        }
+    }
+
+    /** The exported picture's heading: the preset's title, or the landscape's name. */
+    private void showPictureTitle() {
+        Compiled c = workspace.compiled();
+        if (c == null) {
             return;
         }
-        share.showInAddressBar("?s=" + code + (presetId == null ? "" : "&preset=" + presetId));
+        PresetLookup.Card card = presetId == null ? null : presets.card(presetId, getLocale());
+        Object type = c.spec().landscape().toJson().get("type");
+        canvas.setExportTitle(PictureTitle.of(card == null ? null : card.title(), presetEdited,
+                t -> getTranslation("present.picture.changed", t), getTranslation("type.landscape." + type)));
     }
 
     private void resetRun() {
@@ -234,6 +264,7 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
     protected void onAttach(AttachEvent attachEvent) {
         super.onAttach(attachEvent);
         stage.attach();
+        presenter.attached();
         Keyboard.install(attachEvent.getUI());
     }
 
@@ -248,6 +279,8 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
         forms.relabel();
         stage.relabel();
         share.relabel();
+        presenter.relabel();
+        showPictureTitle();
         if (!playback.hasResult()) {
             status.idle();
             showEmptyCharts();

@@ -50,12 +50,12 @@ public class PresetLookup {
 
     private static Card comparisonCard(dev.lrlab.presets.ComparisonPreset p, Locale locale) {
         String lang = locale != null && "zh".equals(locale.getLanguage()) ? "zh" : "en";
-        return new Card(p.id(), p.seeds(), text(p.title(), lang), text(p.question(), lang), p.formula());
+        return new Card(p.id(), p.seeds(), text(p.title(), lang), text(p.question(), lang), text(p.formula(), lang));
     }
 
     private static Card card(Preset p, Locale locale) {
         String lang = locale != null && "zh".equals(locale.getLanguage()) ? "zh" : "en";
-        return new Card(p.id(), p.seeds(), text(p.title(), lang), text(p.question(), lang), p.formula());
+        return new Card(p.id(), p.seeds(), text(p.title(), lang), text(p.question(), lang), text(p.formula(), lang));
     }
 
     private static String text(Map<String, String> m, String lang) {
