@@ -130,6 +130,9 @@ public class ExperimentPanel extends Div {
         Compiled c = workspace.compiled();
         if (c == null) {
             showError(workspace.error());
+            // the curve on screen belongs to the last valid experiment, not to this one
+            schedulePreview.setVisible(false);
+            scheduleNote.setText(getTranslation("schedule.preview.invalid"));
             return;
         }
         refreshChips();
