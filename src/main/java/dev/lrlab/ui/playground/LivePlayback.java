@@ -233,7 +233,10 @@ public final class LivePlayback {
             status.ended(batch);
             showEnd();
             onEnded.run();
-        } else if (batch.mode() == LiveSession.Mode.PAUSED) {
+        } else if (current == null) {
+            // stopped while this batch was on its way: the status already says so
+        } else if (batch.mode() == LiveSession.Mode.PAUSED || !current.isPlaying()) {
+            // a batch sent just before Pause arrives after it: the status follows the session, not the batch
             status.paused(batch.step());
         } else {
             status.running(batch.step());
