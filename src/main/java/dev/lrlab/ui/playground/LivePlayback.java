@@ -262,7 +262,9 @@ public final class LivePlayback {
             Recorder.Rows last = h.read(run, rows - 1, 1, updates - 1, 1);
             double[] theta = last.theta()[0];
             ends.add(theta.length == running.landscape().dim()
-                    ? EndReadout.of(running.landscape(), theta, last.lr()[0]) : null);
+                    ? EndReadout.of(running.landscape(), theta, last.lr()[0])
+                            .withRollbacks(running.runs().get(run), (updates - 1) * shown.stride(), last.lr()[0])
+                    : null);
         }
         charts.showEnd(names, ends);
     }
