@@ -110,7 +110,7 @@ final class PlaygroundPage {
     void setMaxSpeed() {
         page.locator("#speed").click();
         page.locator("vaadin-select-item", new Page.LocatorOptions().setHasText("Max speed")).click();
-        page.waitForFunction("() => document.querySelector('#speed').innerText.includes('Max')");
+        page.waitForFunction("() => !document.querySelector('vaadin-select-overlay[opened]')");
     }
 
     /** Run to the end: the status no longer says Running and Run is offered again. */

@@ -52,6 +52,7 @@ public class ExperimentPanel extends Div {
         schedulePreview.setId("schedule-preview");
         schedulePreview.setHeight("180px");
         scheduleNote.addClassName("lr-muted");
+        scheduleNote.setId("schedule-note");
         add(landscapeTitle, landscapeForm, runsTitle, chips, editor, schedulePreview, scheduleNote);
     }
 

@@ -119,6 +119,39 @@ class FormsTest {
         assertThat(ParamForm.fitMilestones(List.of(100), 2, 100)).isEqualTo(List.of(100, 101));
     }
 
+    /** An invalid experiment has no lr curve: the preview of the last valid one is hidden and the note says why. */
+    @Test
+    void anInvalidExperimentHidesTheStaleLrPreview() {
+        try (dev.lrlab.experiment.ExperimentService service =
+                     new dev.lrlab.experiment.ExperimentService(dev.lrlab.spec.Limits.DEFAULT, 1, 10_000)) {
+            dev.lrlab.experiment.ExperimentWorkspace workspace = new dev.lrlab.experiment.ExperimentWorkspace(service);
+            workspace.load(DefaultExperiment.spec());
+            ExperimentPanel panel = new ExperimentPanel(workspace, service);
+            panel.showLoaded();
+            panel.showCompiled();
+            com.vaadin.flow.component.Component preview = descendants(panel)
+                    .filter(c -> "schedule-preview".equals(c.getId().orElse(null))).findFirst().orElseThrow();
+            com.vaadin.flow.component.html.Span note = descendants(panel)
+                    .filter(c -> "schedule-note".equals(c.getId().orElse(null)))
+                    .map(c -> (com.vaadin.flow.component.html.Span) c).findFirst().orElseThrow();
+            assertThat(preview.isVisible()).isTrue();
+            assertThat(note.getText()).isEqualTo(panel.getTranslation("schedule.preview.note"));
+            Map<String, Object> run = new LinkedHashMap<>(DefaultExperiment.run(0));
+            run.put("schedule", Map.of("type", "sequential", "schedules",
+                    List.of(Map.of("type", "constant"), Map.of("type", "constant")), "milestones", List.of()));
+            assertThat(workspace.setRun(run)).isFalse();
+            panel.showCompiled();
+            assertThat(preview.isVisible()).isFalse();
+            assertThat(note.getText()).isEqualTo(panel.getTranslation("schedule.preview.invalid"));
+            run.put("schedule", Map.of("type", "sequential", "schedules",
+                    List.of(Map.of("type", "constant"), Map.of("type", "constant")), "milestones", List.of(50)));
+            assertThat(workspace.setRun(run)).isTrue();
+            panel.showCompiled();
+            assertThat(preview.isVisible()).isTrue();
+            assertThat(note.getText()).isEqualTo(panel.getTranslation("schedule.preview.note"));
+        }
+    }
+
     @Test
     void runEditorRoundTripsARunAndItsStages() {
         RunEditor editor = new RunEditor();
