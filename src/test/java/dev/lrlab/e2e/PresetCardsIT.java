@@ -88,6 +88,7 @@ class PresetCardsIT extends BrowserTestBase {
             }),
             new Row("s3-condition-number", "|1 − ηλᵢ| readout; marker: flat coordinate after 100 steps, steep one after 1", (ui, ref) -> {
                 ui.eqList("|1 − ηλᵢ| of η = 0.019", ui.readoutList(0, "factors"), ref.factors(0));
+                ui.eq("κ", ui.readout(0, "kappa"), 100, READOUT);
                 ui.claim("factors 0.981 and 0.9", Math.abs(ref.factors(0)[0] - 0.981) < 1e-12
                         && Math.abs(ref.factors(0)[1] - 0.9) < 1e-12);
                 double flat = ui.eq("flat θ₀ at step 100", ui.markerAt(0, 100)[0], ref.run(0).theta()[100][0], CHART);
@@ -208,6 +209,8 @@ class PresetCardsIT extends BrowserTestBase {
                 ui.claim("measurably different points (> 0.05 apart)", Math.hypot(a[0] - w[0], a[1] - w[1]) > 0.05);
             }),
             new Row("s16-diagonal-preconditioning", "loss readouts after 200 steps", (ui, ref) -> {
+                ui.eq("κ", ui.readout(0, "kappa"), ref.run(0).analysis().start().conditionNumber(), READOUT);
+                ui.claim("κ = 1000", Math.abs(ref.run(0).analysis().start().conditionNumber() - 1000) < 1e-9);
                 double gd = ui.eq("GD loss at 200", ui.readoutAt(0, 200, "loss"), ref.run(0).loss()[200], READOUT);
                 double rms = ui.eq("RMSProp loss at 200", ui.readoutAt(1, 200, "loss"), ref.run(1).loss()[200], READOUT);
                 ui.claim("RMSProp ≥ 10× lower", rms < gd / 10);
@@ -361,6 +364,8 @@ class PresetCardsIT extends BrowserTestBase {
                     ratio[r] = ui.eq(ref.run(r).label() + " distance at 500", d.get(r).get(500.0), eq[eq.length - 1], CHART) / start;
                 }
                 ui.claim("simultaneous grows > 10×", ratio[0] > 10);
+                ui.claim("by exactly √(1 + η²) per step (η = 0.1)",
+                        Math.abs(ratio[0] - Math.pow(1.01, 250)) < 1e-9 * ratio[0]);
                 ui.claim("alternating stays bounded (0.5–2×)", ratio[1] > 0.5 && ratio[1] < 2);
                 ui.claim("extragradient and optimistic spiral in (< 0.5×)", ratio[2] < 0.5 && ratio[3] < 0.5);
             }));
