@@ -133,7 +133,7 @@ class PresetCardsIT extends BrowserTestBase {
                 double k100 = ui.eq("loss, keep at 100", ui.readoutAt(0, 100, "loss"), ref.run(0).loss()[100], READOUT);
                 double r100 = ui.eq("loss, reset at 100", ui.readoutAt(1, 100, "loss"), ref.run(1).loss()[100], READOUT);
                 ui.claim("identical up to the restart", k100 == r100);
-                ui.eq("η at step 100 (lr back up)", ui.readout(1, "lr"), ref.run(1).lr()[100], READOUT);
+                ui.eq("η at step 100 (lr back up)", ui.readoutAt(1, 100, "lr"), ref.run(1).lr()[100], READOUT);
                 double k101 = ui.eq("loss, keep at 101", ui.readoutAt(0, 101, "loss"), ref.run(0).loss()[101], READOUT);
                 double r101 = ui.eq("loss, reset at 101", ui.readoutAt(1, 101, "loss"), ref.run(1).loss()[101], READOUT);
                 ui.claim("they split just after the restart", k101 != r101);
@@ -253,8 +253,8 @@ class PresetCardsIT extends BrowserTestBase {
             }),
             new Row("s21-sgdr-cycle-doubling", "lr readouts at the restarts 50, 150, 350 and the step before each", (ui, ref) -> {
                 for (int s : new int[]{50, 150, 350}) {
-                    ui.eq("η at " + s, ui.readoutAt(0, s, "lr"), ref.run(0).lr()[s], READOUT);
-                    ui.claim("back to η_max 0.1 at " + s, Math.abs(ui.readout(0, "lr") - 0.1) < 1e-9);
+                    double lr = ui.eq("η at " + s, ui.readoutAt(0, s, "lr"), ref.run(0).lr()[s], READOUT);
+                    ui.claim("back to η_max 0.1 at " + s, Math.abs(lr - 0.1) < 1e-9);
                     double before = ui.eq("η at " + (s - 1), ui.readoutAt(0, s - 1, "lr"), ref.run(0).lr()[s - 1], READOUT);
                     ui.claim("annealed before the restart (< 0.001)", before < 0.001);
                 }
@@ -391,7 +391,7 @@ class PresetCardsIT extends BrowserTestBase {
             if (!landscape.isGame()) {
                 page.waitForSelector("#end-readouts"); // drawn with the last batch
             }
-            Ui ui = new Ui(playground, row.id());
+            Ui ui = new PageUi(playground, row.id());
             try {
                 row.check().verify(ui, ref);
             } catch (AssertionError | RuntimeException e) {
@@ -460,20 +460,36 @@ class PresetCardsIT extends BrowserTestBase {
 
     // ------------------------------------------------------------------------------ page side
 
-    /** What a student reads on the page, and the record of each comparison for the report. */
-    final class Ui {
-        final PlaygroundPage p;
+    /**
+     * What a student reads, and the record of each comparison for the report. The primitives read
+     * the page ({@link PageUi}); {@code PresetCardsTableTest} reads the same numbers off the engine's
+     * rows as the page would format them, so the table's claims are checked without a browser too.
+     */
+    abstract static class Ui {
         final String id;
         final List<String> seen = new ArrayList<>();
 
-        Ui(PlaygroundPage p, String id) {
-            this.p = p;
+        Ui(String id) {
             this.id = id;
         }
 
-        String banner() {
-            return p.bannerVisible() ? p.banner() : "";
-        }
+        /** The divergence banner's text, or "" when it is hidden. */
+        abstract String banner();
+
+        /** The text of readout {@code key} for run {@code run} selected, the timeline where it is. */
+        abstract String readoutText(int run, String key);
+
+        /** The same with the timeline parked at {@code step}. */
+        abstract String readoutTextAt(int run, int step, String key);
+
+        /** The run's marker on the landscape with the timeline at {@code step} (1-D: θ and its loss). */
+        abstract double[] markerAt(int run, int step);
+
+        /** A chart's data per series, x → y, as its CSV export writes it. */
+        abstract List<TreeMap<Double, Double>> chart(String chartId);
+
+        /** The text of an element (end-of-run readouts). */
+        abstract String text(String selector);
 
         /** The step in "‹label› diverged at step k" of the banner. */
         int divergedAt(String label) {
@@ -487,36 +503,22 @@ class PresetCardsIT extends BrowserTestBase {
 
         /** A readout of the selected run (the analysis ones need no step). */
         double readout(int run, String key) {
-            if (!p.runSelected(run)) {
-                p.selectRun(run);
-            }
-            String text = p.readout(key);
-            List<Double> n = numbers(text);
-            assertThat(n).as(id + ": readout " + key + " = '" + text + "'").hasSize(1);
-            return n.get(0);
+            return one(key, readoutText(run, key));
         }
 
         double[] readoutList(int run, String key) {
-            if (!p.runSelected(run)) {
-                p.selectRun(run);
-            }
-            return numbers(p.readout(key)).stream().mapToDouble(Double::doubleValue).toArray();
+            return numbers(readoutText(run, key)).stream().mapToDouble(Double::doubleValue).toArray();
         }
 
         /** A readout (loss, lr, grad) of run {@code run} with the timeline parked at {@code step}. */
         double readoutAt(int run, int step, String key) {
-            if (!p.runSelected(run)) {
-                p.selectRun(run);
-            }
-            p.showStep(step);
-            return readout(run, key);
+            return one(key, readoutTextAt(run, step, key));
         }
 
-        /** The run's marker on the landscape with the timeline at {@code step} (1-D: θ and its loss). */
-        double[] markerAt(int run, int step) {
-            p.scrubTo(step);
-            p.waitForPlayhead(step);
-            return p.marker(run);
+        private double one(String key, String text) {
+            List<Double> n = numbers(text);
+            assertThat(n).as(id + ": readout " + key + " = '" + text + "'").hasSize(1);
+            return n.get(0);
         }
 
         /** The last point of the smoothed (EMA) loss curve of run {@code run} among {@code runs}. */
@@ -526,18 +528,10 @@ class PresetCardsIT extends BrowserTestBase {
             return loss.get(runs + run).lastEntry().getValue();
         }
 
-        List<TreeMap<Double, Double>> chart(String chartId) {
-            return p.chartSeries(chartId);
-        }
-
         /** A number of the end-of-run readouts: sharpness, edge or test of run {@code run}. */
         double endValue(String what, int run) {
             List<Double> n = numbers(text("#end-" + what + "-" + run));
             return n.get(n.size() - 1);
-        }
-
-        String text(String selector) {
-            return p.text(selector);
         }
 
         double eq(String what, double page, double engine, double relTol) {
@@ -563,6 +557,57 @@ class PresetCardsIT extends BrowserTestBase {
 
         void claim(String what, boolean holds) {
             assertThat(holds).as(id + ": the card's claim: " + what).isTrue();
+        }
+    }
+
+    /** The primitives read off the playground in Chromium. */
+    static final class PageUi extends Ui {
+        final PlaygroundPage p;
+
+        PageUi(PlaygroundPage p, String id) {
+            super(id);
+            this.p = p;
+        }
+
+        @Override
+        String banner() {
+            return p.bannerVisible() ? p.banner() : "";
+        }
+
+        private void select(int run) {
+            if (!p.runSelected(run)) {
+                p.selectRun(run);
+            }
+        }
+
+        @Override
+        String readoutText(int run, String key) {
+            select(run);
+            return p.readout(key);
+        }
+
+        @Override
+        String readoutTextAt(int run, int step, String key) {
+            select(run);
+            p.showStep(step);
+            return p.readout(key);
+        }
+
+        @Override
+        double[] markerAt(int run, int step) {
+            p.scrubTo(step);
+            p.waitForPlayhead(step);
+            return p.marker(run);
+        }
+
+        @Override
+        List<TreeMap<Double, Double>> chart(String chartId) {
+            return p.chartSeries(chartId);
+        }
+
+        @Override
+        String text(String selector) {
+            return p.text(selector);
         }
     }
 }
