@@ -113,10 +113,13 @@ final class PlaygroundPage {
         page.waitForFunction("() => !document.querySelector('vaadin-select-overlay[opened]')");
     }
 
-    /** Run to the end: the status no longer says Running and Run is offered again. */
+    /**
+     * Run to the end: the status says Finished and Run is offered again (right after the click both
+     * still show the idle state, so "not running" alone would not wait for anything).
+     */
     void runToEnd() {
         run();
-        page.waitForFunction("() => !document.querySelector('#run-status').innerText.trim().match(/^(Running|运行中)/)"
+        page.waitForFunction("() => document.querySelector('#run-status').innerText.trim().match(/^(Finished|已完成)/)"
                 + " && ['Run', '运行'].includes(document.querySelector('#btn-play').innerText.trim())", null,
                 new Page.WaitForFunctionOptions().setTimeout(90_000));
     }
@@ -134,7 +137,6 @@ final class PlaygroundPage {
     /** Parks the timeline at {@code step} and waits until the readouts show that step. */
     void showStep(int step) {
         scrubTo(step);
-        waitForPlayhead(step);
         page.waitForFunction("s => document.querySelector('#readout-step').innerText.trim() === String(s)", step);
     }
 

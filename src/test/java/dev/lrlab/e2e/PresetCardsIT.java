@@ -595,8 +595,8 @@ class PresetCardsIT extends BrowserTestBase {
 
         @Override
         double[] markerAt(int run, int step) {
-            p.scrubTo(step);
-            p.waitForPlayhead(step);
+            // the readouts follow the same timeline; the landscape counts its playhead in points (step / stride)
+            p.showStep(step);
             return p.marker(run);
         }
 
