@@ -595,7 +595,9 @@ class PresetCardsIT extends BrowserTestBase {
 
         @Override
         double[] markerAt(int run, int step) {
-            // the readouts follow the same timeline; the landscape counts its playhead in points (step / stride)
+            // the readouts (of this run: a diverged one stops earlier) follow the same timeline; the
+            // landscape counts its playhead in points (step / stride)
+            select(run);
             p.showStep(step);
             return p.marker(run);
         }
