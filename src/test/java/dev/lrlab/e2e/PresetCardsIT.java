@@ -14,8 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -38,9 +36,9 @@ class PresetCardsIT extends BrowserTestBase {
     PresetLookup presets;
 
     /** Readouts print 4 significant digits. */
-    private static final double READOUT = 1e-3;
+    static final double READOUT = 1e-3;
     /** Chart points are the recorded doubles (log axes back through 10^y). */
-    private static final double CHART = 1e-9;
+    static final double CHART = 1e-9;
 
     /** One preset: what its card makes a student look at, and the check against the engine. */
     record Row(String id, String reads, Check check) {
@@ -48,7 +46,7 @@ class PresetCardsIT extends BrowserTestBase {
 
     @FunctionalInterface
     interface Check {
-        void verify(Ui ui, Ref ref);
+        void verify(PresetCardUi ui, Ref ref);
     }
 
     static final List<Row> TABLE = List.of(
@@ -218,7 +216,7 @@ class PresetCardsIT extends BrowserTestBase {
             new Row("s17-rollback", "banner; end readout: roll-backs and the lr the run ends with", (ui, ref) -> {
                 ui.eq("plain η = 0.5 diverged at step", ui.divergedAt("plain η = 0.5"), ref.run(0).divergedAtStep());
                 String rb = ui.text("#end-rollbacks-1");
-                List<Double> n = numbers(rb);
+                List<Double> n = PresetCardUi.numbers(rb);
                 ui.eq("roll-backs", n.get(0).intValue(), ref.run(1).analysis().rollbacks());
                 ui.eq("η multiplier", n.get(1), ref.run(1).analysis().finalLrMultiplier(), READOUT);
                 ui.eq("η at the end", n.get(2), ref.run(1).lr()[ref.run(1).lr().length - 1], READOUT);
@@ -307,8 +305,8 @@ class PresetCardsIT extends BrowserTestBase {
                     assertThat(last).isPositive();
                     mean[r] = u.get(r).tailMap(800.0).values().stream().mapToDouble(v -> v * v).average().orElseThrow();
                 }
-                ui.claim("thermostat keeps E‖Δθ‖² ≈ K = 0.01 (±30%): " + ReadoutFormat.fmt(mean[1]), mean[1] > 0.007 && mean[1] < 0.013);
-                ui.claim("plain steps shrink to nothing (< 1e-4): " + ReadoutFormat.fmt(mean[0]), mean[0] < 1e-4);
+                ui.claim("thermostat keeps E‖Δθ‖² ≈ K = 0.01 (±30%): " + PresetCardUi.fmt(mean[1]), mean[1] > 0.007 && mean[1] < 0.013);
+                ui.claim("plain steps shrink to nothing (< 1e-4): " + PresetCardUi.fmt(mean[0]), mean[0] < 1e-4);
             }),
             new Row("s25-double-well-restarts", "markers at the end: which well each run ends in", (ui, ref) -> {
                 double decay = ui.eq("cosine decay θ at 1000", ui.markerAt(0, 1000)[0], ref.run(0).theta()[1000][0], CHART);
@@ -391,7 +389,7 @@ class PresetCardsIT extends BrowserTestBase {
             if (!landscape.isGame()) {
                 page.waitForSelector("#end-readouts"); // drawn with the last batch
             }
-            Ui ui = new PageUi(playground, row.id());
+            PresetCardUi ui = new PresetCardUi.Page(playground, row.id());
             try {
                 row.check().verify(ui, ref);
             } catch (AssertionError | RuntimeException e) {
@@ -437,179 +435,5 @@ class PresetCardsIT extends BrowserTestBase {
             m = Math.max(m, v);
         }
         return m;
-    }
-
-    private static final Pattern NUMBER = Pattern.compile("-?\\d+(?:\\.\\d+)?(?:e-?\\d+)?");
-
-    /** Every number in a readout's text, in order. */
-    static List<Double> numbers(String text) {
-        List<Double> out = new ArrayList<>();
-        Matcher m = NUMBER.matcher(text);
-        while (m.find()) {
-            out.add(Double.parseDouble(m.group()));
-        }
-        return out;
-    }
-
-    /** Formats a figure for the report like the page does. */
-    static final class ReadoutFormat {
-        static String fmt(double v) {
-            return String.format(java.util.Locale.ROOT, "%.4g", v);
-        }
-    }
-
-    // ------------------------------------------------------------------------------ page side
-
-    /**
-     * What a student reads, and the record of each comparison for the report. The primitives read
-     * the page ({@link PageUi}); {@code PresetCardsTableTest} reads the same numbers off the engine's
-     * rows as the page would format them, so the table's claims are checked without a browser too.
-     */
-    abstract static class Ui {
-        final String id;
-        final List<String> seen = new ArrayList<>();
-
-        Ui(String id) {
-            this.id = id;
-        }
-
-        /** The divergence banner's text, or "" when it is hidden. */
-        abstract String banner();
-
-        /** The text of readout {@code key} for run {@code run} selected, the timeline where it is. */
-        abstract String readoutText(int run, String key);
-
-        /** The same with the timeline parked at {@code step}. */
-        abstract String readoutTextAt(int run, int step, String key);
-
-        /** The run's marker on the landscape with the timeline at {@code step} (1-D: θ and its loss). */
-        abstract double[] markerAt(int run, int step);
-
-        /** A chart's data per series, x → y, as its CSV export writes it. */
-        abstract List<TreeMap<Double, Double>> chart(String chartId);
-
-        /** The text of an element (end-of-run readouts). */
-        abstract String text(String selector);
-
-        /** The step in "‹label› diverged at step k" of the banner. */
-        int divergedAt(String label) {
-            for (String part : banner().split(" · ")) {
-                if (part.startsWith(label + " diverged at step ")) {
-                    return Integer.parseInt(part.substring((label + " diverged at step ").length()).trim());
-                }
-            }
-            throw new AssertionError(id + ": no '" + label + " diverged' in the banner: " + banner());
-        }
-
-        /** A readout of the selected run (the analysis ones need no step). */
-        double readout(int run, String key) {
-            return one(key, readoutText(run, key));
-        }
-
-        double[] readoutList(int run, String key) {
-            return numbers(readoutText(run, key)).stream().mapToDouble(Double::doubleValue).toArray();
-        }
-
-        /** A readout (loss, lr, grad) of run {@code run} with the timeline parked at {@code step}. */
-        double readoutAt(int run, int step, String key) {
-            return one(key, readoutTextAt(run, step, key));
-        }
-
-        private double one(String key, String text) {
-            List<Double> n = numbers(text);
-            assertThat(n).as(id + ": readout " + key + " = '" + text + "'").hasSize(1);
-            return n.get(0);
-        }
-
-        /** The last point of the smoothed (EMA) loss curve of run {@code run} among {@code runs}. */
-        double lastEma(int run, int runs) {
-            List<TreeMap<Double, Double>> loss = chart("chart-loss");
-            assertThat(loss).as(id + ": the loss chart holds raw and smoothed curves").hasSize(2 * runs);
-            return loss.get(runs + run).lastEntry().getValue();
-        }
-
-        /** A number of the end-of-run readouts: sharpness, edge or test of run {@code run}. */
-        double endValue(String what, int run) {
-            List<Double> n = numbers(text("#end-" + what + "-" + run));
-            return n.get(n.size() - 1);
-        }
-
-        double eq(String what, double page, double engine, double relTol) {
-            seen.add(what + " " + ReadoutFormat.fmt(page));
-            // readouts: relative (4 significant digits, also for 1e-28); chart points: exact up to rounding
-            double tol = relTol == 0 ? 0 : Math.max(relTol * Math.abs(engine), relTol == CHART ? 1e-15 : 0);
-            assertThat(page).as(id + ": " + what + " on the page vs the engine").isCloseTo(engine, within(tol));
-            return page;
-        }
-
-        void eq(String what, int page, Integer engine) {
-            seen.add(what + " " + page);
-            assertThat(engine).as(id + ": the engine has a value for " + what).isNotNull();
-            assertThat(page).as(id + ": " + what + " on the page vs the engine").isEqualTo(engine.intValue());
-        }
-
-        void eqList(String what, double[] page, double[] engine) {
-            assertThat(page).as(id + ": " + what).hasSameSizeAs(engine);
-            for (int i = 0; i < page.length; i++) {
-                eq(what + "[" + i + "]", page[i], engine[i], READOUT);
-            }
-        }
-
-        void claim(String what, boolean holds) {
-            assertThat(holds).as(id + ": the card's claim: " + what).isTrue();
-        }
-    }
-
-    /** The primitives read off the playground in Chromium. */
-    static final class PageUi extends Ui {
-        final PlaygroundPage p;
-
-        PageUi(PlaygroundPage p, String id) {
-            super(id);
-            this.p = p;
-        }
-
-        @Override
-        String banner() {
-            return p.bannerVisible() ? p.banner() : "";
-        }
-
-        private void select(int run) {
-            if (!p.runSelected(run)) {
-                p.selectRun(run);
-            }
-        }
-
-        @Override
-        String readoutText(int run, String key) {
-            select(run);
-            return p.readout(key);
-        }
-
-        @Override
-        String readoutTextAt(int run, int step, String key) {
-            select(run);
-            p.showStep(step);
-            return p.readout(key);
-        }
-
-        @Override
-        double[] markerAt(int run, int step) {
-            // the readouts (of this run: a diverged one stops earlier) follow the same timeline; the
-            // landscape counts its playhead in points (step / stride)
-            select(run);
-            p.showStep(step);
-            return p.marker(run);
-        }
-
-        @Override
-        List<TreeMap<Double, Double>> chart(String chartId) {
-            return p.chartSeries(chartId);
-        }
-
-        @Override
-        String text(String selector) {
-            return p.text(selector);
-        }
     }
 }

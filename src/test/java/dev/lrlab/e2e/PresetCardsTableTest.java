@@ -54,7 +54,7 @@ class PresetCardsTableTest {
     }
 
     /** What the playground would show after running the preset to the end. */
-    static final class EngineUi extends PresetCardsIT.Ui {
+    static final class EngineUi extends PresetCardUi {
         private final ExperimentService service;
         private final Compiled c;
         private final PresetCardsIT.Ref ref;
