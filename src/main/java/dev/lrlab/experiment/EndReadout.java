@@ -1,7 +1,9 @@
 package dev.lrlab.experiment;
 
 import dev.lrlab.core.engine.Analysis;
+import dev.lrlab.core.engine.RunConfig;
 import dev.lrlab.core.landscape.Landscape;
+import dev.lrlab.core.schedule.CurvatureSchedule;
 
 /**
  * Where a run ended, in the terms of S26/S27: the sharpness λmax of the Hessian at the last
@@ -11,8 +13,42 @@ import dev.lrlab.core.landscape.Landscape;
  * @param sharpness λmax at the end, or null when it cannot be computed (dimension too large)
  * @param edge      2/η of the last lr, or null when η = 0
  * @param testLoss  loss on the test landscape, or null when the landscape has none
+ * @param rollbacks the roll-back count of a run with roll-back (S17), else null
  */
-public record EndReadout(Double sharpness, Double edge, Double testLoss) {
+public record EndReadout(Double sharpness, Double edge, Double testLoss, RollbackCount rollbacks) {
+
+    public EndReadout(Double sharpness, Double edge, Double testLoss) {
+        this(sharpness, edge, testLoss, null);
+    }
+
+    /**
+     * A run with roll-back (S17): how many steps were rejected and the lr it ends with.
+     *
+     * @param count      rejected steps
+     * @param multiplier factor^count, the share of the schedule's lr that is left
+     * @param lr         the last lr used
+     */
+    public record RollbackCount(int count, double multiplier, double lr) {
+    }
+
+    /**
+     * The same end, with the roll-back count of {@code run}: every rejection multiplies the lr by
+     * the run's factor for the rest of the run, so the last lr over the schedule's lr at that step
+     * is factor^count (exactly: the count is read off the rows the page has, no extra state). Not
+     * for the curvature schedule, whose lr depends on θ.
+     */
+    public EndReadout withRollbacks(RunConfig run, int lastUpdateStep, double lastLr) {
+        if (run.rollback() == null || run.schedule() instanceof CurvatureSchedule) {
+            return this;
+        }
+        double scheduled = run.schedule().lr(lastUpdateStep);
+        double factor = run.rollback().factor();
+        if (!(scheduled > 0) || !(lastLr > 0) || !(factor > 0 && factor < 1)) {
+            return this;
+        }
+        int count = (int) Math.round(Math.log(lastLr / scheduled) / Math.log(factor));
+        return new EndReadout(sharpness, edge, testLoss, new RollbackCount(count, Math.pow(factor, count), lastLr));
+    }
 
     /** True when the end point is sharper than the last lr can hold (λmax &gt; 2/η). */
     public boolean beyondEdge() {

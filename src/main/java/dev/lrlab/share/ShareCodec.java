@@ -26,6 +26,9 @@ import java.util.zip.Inflater;
  * The inflated JSON is capped at {@link #MAX_INFLATED} bytes (zip-bomb guard).
  */
 public final class ShareCodec {
+    /** A link shortened by a mail client or a chat: the code ends too early. */
+    static final String CUT_OFF = "The link looks cut off: its share code ends too early. Was it copied completely?";
+
     public static final String VERSION = "1";
     public static final int MAX_INFLATED = 256 * 1024;
     /**
@@ -120,12 +123,17 @@ public final class ShareCodec {
             throw new ShareCodeException("The share code has version '" + shorten(version)
                     + "', but this server only reads version " + VERSION + ".");
         }
-        byte[] compressed;
-        try {
-            compressed = Base64.getUrlDecoder().decode(code.substring(dot + 1));
-        } catch (IllegalArgumentException e) {
+        String body = code.substring(dot + 1);
+        if (!body.matches("[A-Za-z0-9_-]*")) {
             throw new ShareCodeException("The share code contains characters that cannot appear in a share code "
                     + "(only letters, digits, '-' and '_'); was it copied completely?");
+        }
+        byte[] compressed;
+        try {
+            compressed = Base64.getUrlDecoder().decode(body);
+        } catch (IllegalArgumentException e) {
+            // every character is allowed, so the length is wrong: a code cut off mid-group of four
+            throw new ShareCodeException(CUT_OFF);
         }
         byte[] json = inflate(compressed);
         Object parsed;
@@ -155,7 +163,7 @@ public final class ShareCodec {
                 int n = inf.inflate(buf);
                 if (n == 0) {
                     if (inf.needsInput() || ++idle > 3) {
-                        throw new ShareCodeException("The share code is incomplete (cut off); was it copied completely?");
+                        throw new ShareCodeException(CUT_OFF);
                     }
                 } else {
                     idle = 0;

@@ -25,6 +25,19 @@ class HostileLinksIT extends BrowserTestBase {
     }
 
     @Test
+    void aTruncatedShareCodeIsExplainedAsCutOff() {
+        new PlaygroundPage(page).open(url("/?preset=s1-stability-edge"));
+        String code = new PlaygroundPage(page).shareCode();
+        // "1." and a body of 4k + 1 characters, a length a base64 decoder refuses: still only "cut off"
+        int body = code.length() - 2;
+        int keep = body - (body - 1) % 4 - ((body - 1) % 4 == 0 ? 4 : 0);
+        String cut = code.substring(0, 2 + keep);
+        page.navigate(url("/?s=" + cut));
+        page.waitForSelector("#broken-link");
+        assertThat(page.locator("#broken-detail").innerText()).contains("cut off").doesNotContain("cannot appear");
+    }
+
+    @Test
     void aBrokenPathAndAnUnknownPathGetPagesInsideTheApp() {
         page.navigate(url("/about;x=%zz"));
         page.waitForSelector("#broken-address");

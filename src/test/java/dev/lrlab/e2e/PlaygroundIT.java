@@ -31,6 +31,38 @@ class PlaygroundIT extends BrowserTestBase {
         screenshot("playground-run");
     }
 
+    /** A batch already on its way when Pause is pressed must not leave "Running… step k" on a paused run. */
+    @Test
+    void pausedSaysPausedWhateverBatchArrivesAfterThePause() {
+        PlaygroundPage playground = new PlaygroundPage(page).open(url("/?preset=s1-stability-edge"));
+        playground.run();
+        for (int i = 0; i < 4; i++) {
+            page.waitForFunction("() => document.querySelector('#run-status').innerText.startsWith('Running')");
+            playground.pause();
+            page.waitForFunction("() => document.querySelector('#btn-play').innerText.includes('Resume')");
+            page.waitForTimeout(400); // several batch intervals: anything in flight has arrived
+            assertThat(page.locator("#run-status").innerText()).as("pause %d", i).startsWith("Paused at step")
+                    .doesNotContain("Running");
+            playground.run(); // Resume
+        }
+    }
+
+    /** Ticking a run's visibility box hides it and leaves the selection alone (Remove must not hit the hidden run). */
+    @Test
+    void tickingAVisibilityBoxDoesNotSelectThatRun() {
+        PlaygroundPage playground = new PlaygroundPage(page).open(url("/?preset=s1-stability-edge"));
+        playground.selectRun(0);
+        page.locator("#run-chip-1 vaadin-checkbox").click();
+        page.waitForFunction("() => !document.querySelector('#run-chip-1 vaadin-checkbox').checked");
+        page.waitForTimeout(300); // the server has heard the toggle (and would have re-rendered a selection)
+        assertThat(playground.runSelected(0)).isTrue();
+        assertThat(playground.runSelected(1)).isFalse();
+        page.locator("#run-remove").click();
+        page.waitForFunction("() => document.querySelector('#run-chip-1') === null");
+        // the hidden run is the one left; the selected one was removed
+        assertThat(page.locator("#run-chip-0").innerText()).contains("η = 0.21");
+    }
+
     @Test
     void pauseAndScrubPutTheMarkerOnThatTrajectoryRow() throws Exception {
         PlaygroundPage playground = new PlaygroundPage(page).open(url("/?preset=s1-stability-edge"));

@@ -106,6 +106,65 @@ final class PlaygroundPage {
         page.locator("vaadin-select-item", new Page.LocatorOptions().setHasText(label)).click();
     }
 
+    /** The speed select at "Max speed" (unpaced). */
+    void setMaxSpeed() {
+        page.locator("#speed").click();
+        page.locator("vaadin-select-item", new Page.LocatorOptions().setHasText("Max speed")).click();
+        page.waitForFunction("() => !document.querySelector('vaadin-select-overlay[opened]')");
+    }
+
+    /**
+     * Run to the end: the status says Finished and Run is offered again (right after the click both
+     * still show the idle state, so "not running" alone would not wait for anything).
+     */
+    void runToEnd() {
+        run();
+        page.waitForFunction("() => document.querySelector('#run-status').innerText.trim().match(/^(Finished|已完成)/)"
+                + " && ['Run', '运行'].includes(document.querySelector('#btn-play').innerText.trim())", null,
+                new Page.WaitForFunctionOptions().setTimeout(90_000));
+    }
+
+    /** Makes run {@code i} the selected one (its readouts and forms), by its chip's name. */
+    void selectRun(int i) {
+        page.locator("#run-chip-" + i + " > span").last().click();
+        page.waitForSelector("#run-chip-" + i + ".lr-chip-selected");
+    }
+
+    boolean runSelected(int i) {
+        return (Boolean) page.evaluate("i => document.querySelector('#run-chip-' + i).classList.contains('lr-chip-selected')", i);
+    }
+
+    /** Parks the timeline at {@code step} and waits until the readouts show that step. */
+    void showStep(int step) {
+        scrubTo(step);
+        page.waitForFunction("s => document.querySelector('#readout-step').innerText.trim() === String(s)", step);
+    }
+
+    /** What a chart holds, as its CSV export writes it: per series the points x → y. */
+    List<java.util.TreeMap<Double, Double>> chartSeries(String chartId) {
+        String csv = (String) page.evaluate("id => document.getElementById(id).csv()", chartId);
+        String[] lines = csv.split("\n");
+        List<java.util.TreeMap<Double, Double>> series = new java.util.ArrayList<>();
+        for (int i = 1; i < lines.length; i++) {
+            // names may be quoted in the header; data rows are plain numbers (empty where a series has none)
+            String[] cells = lines[i].split(",", -1);
+            while (series.size() < cells.length - 1) {
+                series.add(new java.util.TreeMap<>());
+            }
+            double x = Double.parseDouble(cells[0]);
+            for (int c = 1; c < cells.length; c++) {
+                if (!cells[c].isEmpty()) {
+                    series.get(c - 1).put(x, Double.parseDouble(cells[c]));
+                }
+            }
+        }
+        return series;
+    }
+
+    String text(String selector) {
+        return page.locator(selector).innerText().trim();
+    }
+
     String navText() {
         return page.locator("vaadin-side-nav").innerText();
     }

@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * Next to the charts, once a run ended: per run the sharpness λmax at its end point against the
  * limit 2/η of its last lr (S26: a large η cannot stay where λmax &gt; 2/η) and, on a landscape
- * with a shifted test copy, the end point's test loss (flat minima generalise, S26, S27).
+ * with a shifted test copy, the end point's test loss (flat minima generalise, S26, S27); with
+ * roll-back, how many steps were rejected and the lr left (S17 asks exactly that).
  */
 public class EndReadouts extends Div {
 
@@ -58,6 +59,11 @@ public class EndReadouts extends Div {
             }
             if (e.testLoss() != null) {
                 row.add(value("end-test-" + i, getTranslation("end.test", ReadoutPanel.fmt(e.testLoss()))));
+            }
+            if (e.rollbacks() != null) {
+                EndReadout.RollbackCount rb = e.rollbacks();
+                row.add(value("end-rollbacks-" + i, getTranslation("end.rollbacks", rb.count(),
+                        ReadoutPanel.fmt(rb.multiplier()), ReadoutPanel.fmt(rb.lr()))));
             }
             add(row);
         }

@@ -52,6 +52,7 @@ public class ExperimentPanel extends Div {
         schedulePreview.setId("schedule-preview");
         schedulePreview.setHeight("180px");
         scheduleNote.addClassName("lr-muted");
+        scheduleNote.setId("schedule-note");
         add(landscapeTitle, landscapeForm, runsTitle, chips, editor, schedulePreview, scheduleNote);
     }
 
@@ -130,6 +131,9 @@ public class ExperimentPanel extends Div {
         Compiled c = workspace.compiled();
         if (c == null) {
             showError(workspace.error());
+            // the curve on screen belongs to the last valid experiment, not to this one
+            schedulePreview.setVisible(false);
+            scheduleNote.setText(getTranslation("schedule.preview.invalid"));
             return;
         }
         refreshChips();

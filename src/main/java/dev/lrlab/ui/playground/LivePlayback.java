@@ -233,7 +233,10 @@ public final class LivePlayback {
             status.ended(batch);
             showEnd();
             onEnded.run();
-        } else if (batch.mode() == LiveSession.Mode.PAUSED) {
+        } else if (current == null) {
+            // stopped while this batch was on its way: the status already says so
+        } else if (batch.mode() == LiveSession.Mode.PAUSED || !current.isPlaying()) {
+            // a batch sent just before Pause arrives after it: the status follows the session, not the batch
             status.paused(batch.step());
         } else {
             status.running(batch.step());
@@ -259,7 +262,9 @@ public final class LivePlayback {
             Recorder.Rows last = h.read(run, rows - 1, 1, updates - 1, 1);
             double[] theta = last.theta()[0];
             ends.add(theta.length == running.landscape().dim()
-                    ? EndReadout.of(running.landscape(), theta, last.lr()[0]) : null);
+                    ? EndReadout.of(running.landscape(), theta, last.lr()[0])
+                            .withRollbacks(running.runs().get(run), (updates - 1) * shown.stride(), last.lr()[0])
+                    : null);
         }
         charts.showEnd(names, ends);
     }

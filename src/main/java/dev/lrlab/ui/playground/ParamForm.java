@@ -170,6 +170,41 @@ public class ParamForm extends Div {
         }
     }
 
+    /**
+     * A sequential schedule needs one milestone fewer than phases: adding or removing a phase
+     * fits the milestones at once, so the form stays valid and the lr preview follows the edit.
+     */
+    private void phasesChanged(String listName, int phases) {
+        if (!"schedules".equals(listName) || !(bindings.get("milestones") instanceof NumbersBinding milestones)) {
+            return;
+        }
+        List<Object> current;
+        try {
+            current = NumberLists.parse(milestones.field.getValue(), false);
+        } catch (NumberFormatException e) {
+            return; // the student is typing a list: the validator will point at it
+        }
+        updating = true;
+        try {
+            milestones.field.setValue(NumberLists.format(fitMilestones(current, phases - 1, steps)));
+        } finally {
+            updating = false;
+        }
+    }
+
+    /**
+     * {@code milestones} cut or extended to {@code n}: a new phase starts halfway between the
+     * last milestone and the run's end (at least one step later), so the earlier phases keep theirs.
+     */
+    static List<Object> fitMilestones(List<Object> milestones, int n, int steps) {
+        List<Object> out = new ArrayList<>(milestones.subList(0, Math.min(n, milestones.size())));
+        while (out.size() < Math.max(0, n)) {
+            int last = out.isEmpty() ? 0 : ((Number) out.get(out.size() - 1)).intValue();
+            out.add(last + Math.max(1, (steps - last) / 2));
+        }
+        return out;
+    }
+
     private static boolean sameShape(Object a, Object b) {
         return a == null || b == null || (a instanceof Number && b instanceof Number) || a.getClass() == b.getClass();
     }
@@ -441,8 +476,10 @@ public class ParamForm extends Div {
             title.addClassName("lr-nested-title");
             wrap.addClassName("lr-nested");
             add.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            add.addClassName("lr-add-phase");
             add.addClickListener(e -> {
                 addForm(FormCatalog.defaults(kind, "constant", steps));
+                phasesChanged(name, forms.size());
                 fire();
             });
             wrap.add(title, list, add);
@@ -462,6 +499,7 @@ public class ParamForm extends Div {
                 forms.remove(form);
                 list.remove(item);
                 renumber();
+                phasesChanged(name, forms.size());
                 fire();
             });
             forms.add(form);

@@ -80,6 +80,78 @@ class FormsTest {
         assertThat(form.showError("runs[0].schedule.schedules[1].tMax", "must be at least 1")).isTrue();
     }
 
+    private static java.util.stream.Stream<com.vaadin.flow.component.Component> descendants(
+            com.vaadin.flow.component.Component c) {
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(c),
+                c.getChildren().flatMap(FormsTest::descendants));
+    }
+
+    /** Adding a phase fits the milestones at once: the experiment stays valid (and its lr preview with it). */
+    @Test
+    @SuppressWarnings("unchecked")
+    void addingOrRemovingAPhaseKeepsASequentialScheduleValid() {
+        ParamForm form = new ParamForm(FormCatalog.Kind.SCHEDULE, "runs[0].schedule");
+        form.setSteps(100);
+        form.setValue(FormCatalog.defaults(FormCatalog.Kind.SCHEDULE, "sequential", 100));
+        List<Map<String, Object>> seen = new ArrayList<>();
+        form.addChangeListener(e -> seen.add(e.getSource().getValue()));
+        com.vaadin.flow.component.button.Button add = descendants(form)
+                .filter(c -> c.getElement().getClassList().contains("lr-add-phase"))
+                .map(c -> (com.vaadin.flow.component.button.Button) c).findFirst().orElseThrow();
+        add.click();
+        assertThat(seen).hasSize(1); // one edit, one compile
+        Map<String, Object> v = form.getValue();
+        assertThat((List<Object>) v.get("schedules")).hasSize(3);
+        assertThat(v.get("milestones")).isEqualTo(List.of(10, 55)); // halfway from the last one to the end
+        Map<String, Object> spec = new LinkedHashMap<>(DefaultExperiment.spec());
+        Map<String, Object> run = new LinkedHashMap<>(DefaultExperiment.run(0));
+        run.put("schedule", v);
+        spec.put("runs", List.of(run));
+        new ExperimentCompiler().compile(spec);
+        // removing the first phase drops the last milestone
+        descendants(form).filter(c -> c.getElement().getClassList().contains("lr-nested-item")).findFirst()
+                .flatMap(item -> item.getChildren().filter(c -> c instanceof com.vaadin.flow.component.button.Button)
+                        .findFirst())
+                .map(c -> (com.vaadin.flow.component.button.Button) c).orElseThrow().click();
+        assertThat((List<Object>) form.getValue().get("schedules")).hasSize(2);
+        assertThat(form.getValue().get("milestones")).isEqualTo(List.of(10));
+        assertThat(ParamForm.fitMilestones(List.of(90), 3, 100)).isEqualTo(List.of(90, 95, 97));
+        assertThat(ParamForm.fitMilestones(List.of(100), 2, 100)).isEqualTo(List.of(100, 101));
+    }
+
+    /** An invalid experiment has no lr curve: the preview of the last valid one is hidden and the note says why. */
+    @Test
+    void anInvalidExperimentHidesTheStaleLrPreview() {
+        try (dev.lrlab.experiment.ExperimentService service =
+                     new dev.lrlab.experiment.ExperimentService(dev.lrlab.spec.Limits.DEFAULT, 1, 10_000)) {
+            dev.lrlab.experiment.ExperimentWorkspace workspace = new dev.lrlab.experiment.ExperimentWorkspace(service);
+            workspace.load(DefaultExperiment.spec());
+            ExperimentPanel panel = new ExperimentPanel(workspace, service);
+            panel.showLoaded();
+            panel.showCompiled();
+            com.vaadin.flow.component.Component preview = descendants(panel)
+                    .filter(c -> "schedule-preview".equals(c.getId().orElse(null))).findFirst().orElseThrow();
+            com.vaadin.flow.component.html.Span note = descendants(panel)
+                    .filter(c -> "schedule-note".equals(c.getId().orElse(null)))
+                    .map(c -> (com.vaadin.flow.component.html.Span) c).findFirst().orElseThrow();
+            assertThat(preview.isVisible()).isTrue();
+            assertThat(note.getText()).isEqualTo(panel.getTranslation("schedule.preview.note"));
+            Map<String, Object> run = new LinkedHashMap<>(DefaultExperiment.run(0));
+            run.put("schedule", Map.of("type", "sequential", "schedules",
+                    List.of(Map.of("type", "constant"), Map.of("type", "constant")), "milestones", List.of()));
+            assertThat(workspace.setRun(run)).isFalse();
+            panel.showCompiled();
+            assertThat(preview.isVisible()).isFalse();
+            assertThat(note.getText()).isEqualTo(panel.getTranslation("schedule.preview.invalid"));
+            run.put("schedule", Map.of("type", "sequential", "schedules",
+                    List.of(Map.of("type", "constant"), Map.of("type", "constant")), "milestones", List.of(50)));
+            assertThat(workspace.setRun(run)).isTrue();
+            panel.showCompiled();
+            assertThat(preview.isVisible()).isTrue();
+            assertThat(note.getText()).isEqualTo(panel.getTranslation("schedule.preview.note"));
+        }
+    }
+
     @Test
     void runEditorRoundTripsARunAndItsStages() {
         RunEditor editor = new RunEditor();
