@@ -158,8 +158,9 @@ public class ExperimentService implements AutoCloseable {
         try {
             return compile(spec);
         } catch (SpecException e) {
-            throw new ShareCodeException("The share code holds a spec this server cannot run: "
-                    + (e.field() == null || e.field().isEmpty() ? "" : e.field() + " ") + e.getMessage(), e);
+            throw new ShareCodeException("unrunnable", "The share code holds a spec this server cannot run: "
+                    + (e.field() == null || e.field().isEmpty() ? "" : e.field() + " ") + e.getMessage(), e,
+                    (e.field() == null || e.field().isEmpty() ? "" : e.field() + " ") + e.getMessage());
         }
     }
 

@@ -107,25 +107,25 @@ public final class ShareCodec {
     @SuppressWarnings("unchecked")
     public Map<String, Object> decode(String code) {
         if (code == null || code.isBlank()) {
-            throw new ShareCodeException("The share code is empty.");
+            throw new ShareCodeException("empty", "The share code is empty.");
         }
         code = code.trim();
         if (code.length() > MAX_CODE_LENGTH) {
-            throw new ShareCodeException("The share code is too long (" + code.length() + " characters; at most "
-                    + MAX_CODE_LENGTH + ").");
+            throw new ShareCodeException("tooLong", "The share code is too long (" + code.length() + " characters; at most "
+                    + MAX_CODE_LENGTH + ").", code.length(), MAX_CODE_LENGTH);
         }
         int dot = code.indexOf('.');
         if (dot < 0) {
-            throw new ShareCodeException("This is not a share code: it should start with a version like '1.'.");
+            throw new ShareCodeException("notACode", "This is not a share code: it should start with a version like '1.'.");
         }
         String version = code.substring(0, dot);
         if (!version.equals(VERSION)) {
-            throw new ShareCodeException("The share code has version '" + shorten(version)
-                    + "', but this server only reads version " + VERSION + ".");
+            throw new ShareCodeException("version", "The share code has version '" + shorten(version)
+                    + "', but this server only reads version " + VERSION + ".", shorten(version), VERSION);
         }
         String body = code.substring(dot + 1);
         if (!body.matches("[A-Za-z0-9_-]*")) {
-            throw new ShareCodeException("The share code contains characters that cannot appear in a share code "
+            throw new ShareCodeException("badCharacters", "The share code contains characters that cannot appear in a share code "
                     + "(only letters, digits, '-' and '_'); was it copied completely?");
         }
         byte[] compressed;
@@ -133,20 +133,20 @@ public final class ShareCodec {
             compressed = Base64.getUrlDecoder().decode(body);
         } catch (IllegalArgumentException e) {
             // every character is allowed, so the length is wrong: a code cut off mid-group of four
-            throw new ShareCodeException(CUT_OFF);
+            throw new ShareCodeException("cutOff", CUT_OFF);
         }
         byte[] json = inflate(compressed);
         Object parsed;
         try {
             parsed = JSON.readValue(json, Object.class);
         } catch (StreamConstraintsException e) {
-            throw new ShareCodeException("The share code holds a spec nested more than " + Limits.MAX_JSON_DEPTH
-                    + " levels deep; this server does not accept it.");
+            throw new ShareCodeException("tooDeep", "The share code holds a spec nested more than " + Limits.MAX_JSON_DEPTH
+                    + " levels deep; this server does not accept it.", Limits.MAX_JSON_DEPTH);
         } catch (Exception e) {
-            throw new ShareCodeException("The share code unpacks to text that is not valid JSON.");
+            throw new ShareCodeException("notJson", "The share code unpacks to text that is not valid JSON.");
         }
         if (!(parsed instanceof Map<?, ?> m)) {
-            throw new ShareCodeException("The share code does not hold an experiment spec (a JSON object).");
+            throw new ShareCodeException("notSpec", "The share code does not hold an experiment spec (a JSON object).");
         }
         return (Map<String, Object>) m;
     }
@@ -163,23 +163,23 @@ public final class ShareCodec {
                 int n = inf.inflate(buf);
                 if (n == 0) {
                     if (inf.needsInput() || ++idle > 3) {
-                        throw new ShareCodeException(CUT_OFF);
+                        throw new ShareCodeException("cutOff", CUT_OFF);
                     }
                 } else {
                     idle = 0;
                 }
                 if (out.size() + n > MAX_INFLATED) {
-                    throw new ShareCodeException("The share code unpacks to more than " + (MAX_INFLATED / 1024)
-                            + " KiB; this server does not accept such large specs.");
+                    throw new ShareCodeException("tooLarge", "The share code unpacks to more than " + (MAX_INFLATED / 1024)
+                            + " KiB; this server does not accept such large specs.", MAX_INFLATED / 1024);
                 }
                 out.write(buf, 0, n);
             }
             if (inf.getRemaining() > 0) {
-                throw new ShareCodeException("The share code is damaged: it has extra characters after its end.");
+                throw new ShareCodeException("extra", "The share code is damaged: it has extra characters after its end.");
             }
             return out.toByteArray();
         } catch (DataFormatException e) {
-            throw new ShareCodeException("The share code is damaged: its compressed data cannot be unpacked.");
+            throw new ShareCodeException("damaged", "The share code is damaged: its compressed data cannot be unpacked.");
         } finally {
             inf.end();
         }

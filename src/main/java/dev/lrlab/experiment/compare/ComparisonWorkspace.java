@@ -51,8 +51,9 @@ public final class ComparisonWorkspace {
                 show(List.of(c, c));
             }
         } catch (SpecException e) {
-            throw new ShareCodeException("The share code holds a spec this server cannot run: "
-                    + (e.field() == null || e.field().isEmpty() ? "" : e.field() + " ") + e.getMessage(), e);
+            throw new ShareCodeException("unrunnable", "The share code holds a spec this server cannot run: "
+                    + (e.field() == null || e.field().isEmpty() ? "" : e.field() + " ") + e.getMessage(), e,
+                    (e.field() == null || e.field().isEmpty() ? "" : e.field() + " ") + e.getMessage());
         }
     }
 

@@ -6,6 +6,7 @@ import dev.lrlab.classroom.ClassroomException;
 import dev.lrlab.classroom.ClassroomService;
 import dev.lrlab.share.ShareCodeException;
 import dev.lrlab.spec.SpecException;
+import dev.lrlab.ui.playground.ShareCodeText;
 
 /**
  * The dashboard's hand on its class: every action goes to the service with the secret from the
@@ -34,7 +35,8 @@ final class Instructor {
         } catch (ClassroomException | SpecException | ShareCodeException e) {
             String where = e instanceof SpecException se && se.field() != null && !se.field().isEmpty()
                     ? se.field() + ": " : "";
-            Notification n = Notification.show(where + e.getMessage(), 8000, Notification.Position.MIDDLE);
+            String what = e instanceof ShareCodeException sc ? ShareCodeText.of(sc, com.vaadin.flow.component.UI.getCurrent()) : e.getMessage();
+            Notification n = Notification.show(where + what, 8000, Notification.Position.MIDDLE);
             n.addThemeVariants(NotificationVariant.LUMO_ERROR);
             return false;
         }

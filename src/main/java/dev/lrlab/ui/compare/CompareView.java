@@ -36,6 +36,7 @@ import dev.lrlab.classroom.ClassroomService;
 import dev.lrlab.ui.playground.ChartsPanel;
 import dev.lrlab.ui.playground.PresetLookup;
 import dev.lrlab.ui.playground.RunControls;
+import dev.lrlab.ui.playground.ShareCodeText;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -160,7 +161,7 @@ public class CompareView extends Div implements BeforeEnterObserver, LocaleChang
                 workspace.load(Map.of("version", 1, "panels", List.of(DefaultExperiment.spec(), DefaultExperiment.spec())));
             }
         } catch (ShareCodeException e) {
-            showBroken(e.getMessage());
+            showBroken(ShareCodeText.of(e, this));
             workspace.load(Map.of("version", 1, "panels", List.of(DefaultExperiment.spec(), DefaultExperiment.spec())));
         }
         structureChanged();

@@ -98,7 +98,10 @@ public class EmbedView extends Div implements BeforeEnterObserver, LocaleChangeO
                 showBroken(getTranslation("embed.nothing"));
                 return;
             }
-        } catch (ShareCodeException | SpecException e) {
+        } catch (ShareCodeException e) {
+            showBroken(ShareCodeText.of(e, this));
+            return;
+        } catch (SpecException e) {
             showBroken(e.getMessage());
             return;
         }

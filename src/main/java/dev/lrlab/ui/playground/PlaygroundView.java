@@ -151,7 +151,7 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
                 workspace.load(presetId != null ? presets.spec(presetId) : DefaultExperiment.spec());
             }
         } catch (ShareCodeException e) {
-            showBrokenLink(e.getMessage());
+            showBrokenLink(ShareCodeText.of(e, this));
             return;
         }
         showLoaded();
