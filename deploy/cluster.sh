@@ -29,7 +29,8 @@ pg_bin() {
 
 # initdb refuses root, so as root the PostgreSQL commands run as the postgres user
 as_pg() {
-  if [ "$(id -u)" = 0 ]; then su postgres -s /bin/sh -c "$*"; else sh -c "$*"; fi
+  # from / : the postgres user may not enter the checkout (a private temp directory, /root)
+  if [ "$(id -u)" = 0 ]; then (cd / && su postgres -s /bin/sh -c "$*"); else sh -c "$*"; fi
 }
 
 alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
