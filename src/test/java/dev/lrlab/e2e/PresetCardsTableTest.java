@@ -18,7 +18,6 @@ import dev.lrlab.ui.playground.ChartsPanel;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
@@ -215,20 +214,9 @@ class PresetCardsTableTest {
             };
         }
 
-        /** ReadoutPanel's format: 4 significant digits, exponents beyond 1e-3 … 1e5. */
+        /** ReadoutPanel's own format (4 significant digits), "–" for none. */
         static String fmt(Double v) {
-            if (v == null || !Double.isFinite(v)) {
-                return "–";
-            }
-            if (v == 0) {
-                return "0";
-            }
-            double a = Math.abs(v);
-            String s = a >= 1e-3 && a < 1e5 ? String.format(Locale.ROOT, "%.4g", v) : String.format(Locale.ROOT, "%.3e", v);
-            if (s.contains("e")) {
-                return s.replaceAll("\\.?0+e", "e").replace("e+0", "e").replace("e-0", "e-").replace("e+", "e");
-            }
-            return s.contains(".") ? s.replaceAll("\\.?0+$", "") : s;
+            return v == null || !Double.isFinite(v) ? "–" : dev.lrlab.ui.playground.ReadoutPanel.fmt(v);
         }
     }
 }

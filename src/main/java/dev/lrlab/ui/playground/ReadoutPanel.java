@@ -127,7 +127,8 @@ public class ReadoutPanel extends Div {
         cells.get(key)[1].setText(v == null || !Double.isFinite(v) ? "–" : fmt(v));
     }
 
-    static String fmt(double v) {
+    /** A readout's number: 4 significant digits, exponents beyond 1e-3 … 1e5 (public: tests read the page with it). */
+    public static String fmt(double v) {
         if (v == 0) {
             return "0";
         }
