@@ -3,6 +3,8 @@ package dev.lrlab.ui.classroom;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.html.Div;
+import dev.lrlab.classroom.ClassState;
+import dev.lrlab.classroom.Phase;
 import dev.lrlab.experiment.Compiled;
 import dev.lrlab.experiment.ExperimentService;
 import dev.lrlab.experiment.ExperimentWorkspace;
@@ -83,6 +85,18 @@ final class ClassRun extends Div {
     void pause() {
         if (stage.controls().state() == RunControls.State.PLAYING) {
             playback.playPause(workspace.compiled(), workspace.draft());
+        }
+    }
+
+    /** Follows the instructor's pace from one class state to the next: reset, start, pause. */
+    void followPace(ClassState before, ClassState now) {
+        if (before != null && now.resetCount() > before.resetCount()) {
+            reset();
+        }
+        if (now.phase() == Phase.RUNNING && (before == null || before.phase() != Phase.RUNNING)) {
+            play();
+        } else if (now.phase() == Phase.PAUSED && before != null && before.phase() == Phase.RUNNING) {
+            pause();
         }
     }
 

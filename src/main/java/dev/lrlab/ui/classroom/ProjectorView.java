@@ -96,14 +96,7 @@ public class ProjectorView extends Div implements BeforeEnterObserver, HasDynami
                 run.play();
             }
         }
-        if (before != null && s.resetCount() > before.resetCount()) {
-            run.reset();
-        }
-        if (s.phase() == Phase.RUNNING && (before == null || before.phase() != Phase.RUNNING)) {
-            run.play();
-        } else if (s.phase() == Phase.PAUSED && before != null && before.phase() == Phase.RUNNING) {
-            run.pause();
-        }
+        run.followPace(before, s);
         run.setVisible(spec != null);
         board.show(s, true, s.phase() == Phase.REVEAL);
     }

@@ -126,14 +126,7 @@ public class SeatView extends Div implements BeforeEnterObserver, HasDynamicTitl
         }
         fields.setVisible(s.spec() != null);
         run.setVisible(s.spec() != null);
-        if (before != null && s.resetCount() > before.resetCount()) {
-            run.reset();
-        }
-        if (s.phase() == Phase.RUNNING && (before == null || before.phase() != Phase.RUNNING)) {
-            run.play();
-        } else if (s.phase() == Phase.PAUSED && before != null && before.phase() == Phase.RUNNING) {
-            run.pause();
-        }
+        run.followPace(before, s);
         showQuestion(s);
         board.show(s, s.showChart() || s.phase() == Phase.REVEAL, s.phase() == Phase.REVEAL);
         showEnded(s);
