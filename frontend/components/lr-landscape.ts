@@ -285,6 +285,11 @@ export class LrLandscape extends HTMLElement {
     return this.trajectories.markerPosition(run);
   }
 
+  /** The minima labels' boxes on the canvas at the last draw (null: left out, no free spot). */
+  minimaLabelBoxes() {
+    return this.fieldLayer.labelBoxes;
+  }
+
   /** The current view box in data coordinates. */
   viewBox(): Box {
     return { ...this.scales.view };

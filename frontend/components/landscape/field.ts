@@ -1,6 +1,7 @@
 // @ts-ignore d3-contour ships no type declarations here
 import { contours } from 'd3-contour';
 import { drawGrid } from './axes';
+import { placeLabels, type LabelBox } from './labels';
 import { clampPx, type Scales } from './scales';
 import type { Box, Field, Field1d, Field2d, Paint } from './types';
 
@@ -155,35 +156,55 @@ export class FieldLayer {
     return (a * (1 - tx) + b * tx) * (1 - ty) + (c * (1 - tx) + d * tx) * ty;
   }
 
-  /** The known minima as white stars with their value labels. */
+  /** Where the last paint put the minima labels (null: no free spot), for tests and exports. */
+  labelBoxes: (LabelBox | null)[] = [];
+
+  /** The known minima as white stars with their value labels, placed so that none collide. */
   drawMinima(pt: Paint) {
     const f = this.field;
+    this.labelBoxes = [];
     if (!f || !f.minima) {
       return;
     }
     const { ctx, scales: s, plot: p } = pt;
     ctx.font = `${pt.text + 1}px ${pt.font}`;
     const k = pt.text / 11;
+    const shown: { X: number; Y: number; label?: string }[] = [];
     for (const m of f.minima) {
       const y = f.mode === '1d' ? m.y ?? this.valueAt(m.x, 0) : m.y ?? 0;
       const X = s.sx(m.x, p);
       const Y = s.sy(y, p);
       if (!Number.isFinite(X) || !Number.isFinite(Y)) continue;
+      shown.push({ X, Y, label: m.label });
       star(ctx, X, Y, 7 * k, 3 * k);
       ctx.fillStyle = '#fff';
       ctx.fill();
       ctx.lineWidth = 1.4;
       ctx.strokeStyle = '#111';
       ctx.stroke();
-      if (m.label) {
-        // a halo keeps the label readable on any contour colour (2-D) or on the page (1-D)
-        ctx.lineWidth = 3;
-        ctx.strokeStyle = f.mode === '2d' ? 'rgba(0,0,0,0.55)' : pt.colors.base;
-        ctx.fillStyle = f.mode === '2d' ? '#fff' : pt.colors.text;
-        ctx.strokeText(m.label, X + 9 * k, Y - 7 * k);
-        ctx.fillText(m.label, X + 9 * k, Y - 7 * k);
-      }
     }
+    const labelled = shown.filter((m) => m.label);
+    const h = pt.text + 1;
+    const boxes = placeLabels(
+      labelled.map((m) => ({ X: m.X, Y: m.Y, w: ctx.measureText(m.label!).width, h })),
+      p,
+      9 * k,
+    );
+    // a halo keeps the label readable on any contour colour (2-D) or on the page (1-D)
+    ctx.lineWidth = 3;
+    ctx.strokeStyle = f.mode === '2d' ? 'rgba(0,0,0,0.55)' : pt.colors.base;
+    ctx.fillStyle = f.mode === '2d' ? '#fff' : pt.colors.text;
+    const baseline = ctx.textBaseline;
+    ctx.textBaseline = 'top';
+    labelled.forEach((m, i) => {
+      const b = boxes[i];
+      if (b) {
+        ctx.strokeText(m.label!, b.x, b.y);
+        ctx.fillText(m.label!, b.x, b.y);
+      }
+    });
+    ctx.textBaseline = baseline;
+    this.labelBoxes = boxes;
   }
 
   private drawCurve(f: Field1d, pt: Paint) {

@@ -14,11 +14,17 @@ import dev.lrlab.core.schedule.CurvatureSchedule;
  * @param edge      2/η of the last lr, or null when η = 0
  * @param testLoss  loss on the test landscape, or null when the landscape has none
  * @param rollbacks the roll-back count of a run with roll-back (S17), else null
+ * @param last      means over the last N steps of a noisy run (S4, S19, S24, S28), else null
  */
-public record EndReadout(Double sharpness, Double edge, Double testLoss, RollbackCount rollbacks) {
+public record EndReadout(Double sharpness, Double edge, Double testLoss, RollbackCount rollbacks, LastSteps last) {
 
     public EndReadout(Double sharpness, Double edge, Double testLoss) {
-        this(sharpness, edge, testLoss, null);
+        this(sharpness, edge, testLoss, null, null);
+    }
+
+    /** The same end, with the means over the run's last steps. */
+    public EndReadout withLast(LastSteps means) {
+        return new EndReadout(sharpness, edge, testLoss, rollbacks, means);
     }
 
     /**
@@ -47,7 +53,7 @@ public record EndReadout(Double sharpness, Double edge, Double testLoss, Rollbac
             return this;
         }
         int count = (int) Math.round(Math.log(lastLr / scheduled) / Math.log(factor));
-        return new EndReadout(sharpness, edge, testLoss, new RollbackCount(count, Math.pow(factor, count), lastLr));
+        return new EndReadout(sharpness, edge, testLoss, new RollbackCount(count, Math.pow(factor, count), lastLr), last);
     }
 
     /** True when the end point is sharper than the last lr can hold (λmax &gt; 2/η). */

@@ -14,9 +14,12 @@ import java.util.Map;
  *                 {@code \text{…}} in each language
  * @param spec     a full experiment spec
  * @param expect   optional notes on the expected outcome {"en": …, "zh": …} (may be null)
+ * @param meanOverLast the N of "the last N steps" whose means the card compares (the end readouts
+ *                 open with it), or null
  */
 public record Preset(String id, List<String> seeds, Map<String, String> title, Map<String, String> question,
-                     Map<String, String> formula, Map<String, Object> spec, Map<String, String> expect) {
+                     Map<String, String> formula, Map<String, Object> spec, Map<String, String> expect,
+                     Integer meanOverLast) {
 
     /** The list entry (no spec). */
     public Summary summary() {

@@ -70,13 +70,6 @@ abstract class PresetCardUi {
         return n.get(0);
     }
 
-    /** The last point of the smoothed (EMA) loss curve of run {@code run} among {@code runs}. */
-    double lastEma(int run, int runs) {
-        List<TreeMap<Double, Double>> loss = chart("chart-loss");
-        assertThat(loss).as(id + ": the loss chart holds raw and smoothed curves").hasSize(2 * runs);
-        return loss.get(runs + run).lastEntry().getValue();
-    }
-
     /** A number of the end-of-run readouts: sharpness, edge or test of run {@code run}. */
     double endValue(String what, int run) {
         List<Double> n = numbers(text("#end-" + what + "-" + run));

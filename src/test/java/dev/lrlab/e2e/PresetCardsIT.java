@@ -7,7 +7,6 @@ import dev.lrlab.core.engine.ExperimentResult;
 import dev.lrlab.core.engine.RunResult;
 import dev.lrlab.experiment.ExperimentService;
 import dev.lrlab.experiment.LossAxis;
-import dev.lrlab.experiment.RunningSums;
 import dev.lrlab.presets.PresetCatalog;
 import dev.lrlab.ui.playground.PresetLookup;
 import java.util.ArrayList;
@@ -94,10 +93,11 @@ class PresetCardsIT extends BrowserTestBase {
                 double steep = ui.eq("steep θ₁ after one step of η = 0.01", ui.markerAt(1, 1)[1], ref.run(1).theta()[1][1], CHART);
                 ui.claim("solved in one step", Math.abs(steep) < 1e-12);
             }),
-            new Row("s4-minibatch-noise", "loss chart: the smoothed plateau (EMA) at the end of each run", (ui, ref) -> {
+            new Row("s4-minibatch-noise", "end readouts: mean loss over the last 1000 steps of each run", (ui, ref) -> {
                 double[] plateau = new double[3];
                 for (int r = 0; r < 3; r++) {
-                    plateau[r] = ui.eq("loss plateau (EMA) of " + ref.run(r).label(), ui.lastEma(r, 3), ref.ema(r), CHART);
+                    plateau[r] = ui.eq("mean loss, last 1000 steps, " + ref.run(r).label(), ui.endValue("mean-loss", r),
+                            ref.meanLoss(r, 1000), READOUT);
                 }
                 ui.claim("B = 16 is 9–28× below B = 1 (card: 16×)", plateau[0] / plateau[2] > 9 && plateau[0] / plateau[2] < 28);
                 ui.claim("B = 4 is 2.5–6× below B = 1", plateau[0] / plateau[1] > 2.5 && plateau[0] / plateau[1] < 6);
@@ -229,24 +229,25 @@ class PresetCardsIT extends BrowserTestBase {
                 double curv = ui.eq("loss, curvature", ui.readoutAt(2, 2000, "loss"), ref.run(2).loss()[2000], READOUT);
                 ui.claim("far below the small constant η (> 100×)", curv < small / 100);
             }),
-            new Row("s19-decay-schedules", "lr readouts at step 200; loss chart: smoothed loss at the end", (ui, ref) -> {
+            new Row("s19-decay-schedules", "lr readouts at step 200; end readouts: mean loss over the last 100 steps", (ui, ref) -> {
                 double[] lr200 = {0.03, 0.1 * Math.exp(-1), 0.1 / 5};
                 for (int r = 1; r < 4; r++) {
                     double lr = ui.eq("η at 200, " + ref.run(r).label(), ui.readoutAt(r, 200, "lr"), ref.run(r).lr()[200], READOUT);
                     ui.claim("η at 200 = " + lr200[r - 1], Math.abs(lr - lr200[r - 1]) < 1e-4 * lr200[r - 1]);
                 }
-                double constant = ui.eq("smoothed loss at the end, constant", ui.lastEma(0, 4), ref.ema(0), CHART);
+                double constant = ui.eq("mean loss, last 100 steps, constant", ui.endValue("mean-loss", 0), ref.meanLoss(0, 100), READOUT);
                 for (int r = 1; r < 4; r++) {
-                    double v = ui.eq("smoothed loss at the end, " + ref.run(r).label(), ui.lastEma(r, 4), ref.ema(r), CHART);
+                    double v = ui.eq("mean loss, last 100 steps, " + ref.run(r).label(), ui.endValue("mean-loss", r),
+                            ref.meanLoss(r, 100), READOUT);
                     ui.claim(ref.run(r).label() + " ≥ 3× below constant", v < constant / 3);
                 }
             }),
-            new Row("s20-cosine-annealing", "lr readouts at T/2 = 300; loss chart: smoothed loss at the end", (ui, ref) -> {
+            new Row("s20-cosine-annealing", "lr readouts at T/2 = 300; end readouts: mean loss over the last 50 steps", (ui, ref) -> {
                 ui.eq("η at 300, η_min = 0", ui.readoutAt(1, 300, "lr"), 0.05, READOUT);
                 ui.eq("η at 300, η_min = 0.02", ui.readoutAt(2, 300, "lr"), 0.06, READOUT);
                 ui.claim("engine agrees: (η_max + η_min)/2", ref.run(1).lr()[300] == 0.05 && Math.abs(ref.run(2).lr()[300] - 0.06) < 1e-12);
-                double constant = ui.eq("smoothed loss at the end, constant", ui.lastEma(0, 3), ref.ema(0), CHART);
-                double cosine = ui.eq("smoothed loss at the end, cosine to 0", ui.lastEma(1, 3), ref.ema(1), CHART);
+                double constant = ui.eq("mean loss, last 50 steps, constant", ui.endValue("mean-loss", 0), ref.meanLoss(0, 50), READOUT);
+                double cosine = ui.eq("mean loss, last 50 steps, cosine to 0", ui.endValue("mean-loss", 1), ref.meanLoss(1, 50), READOUT);
                 ui.claim("much closer to the minimum (≥ 5×)", cosine < constant / 5);
             }),
             new Row("s21-sgdr-cycle-doubling", "lr readouts at the restarts 50, 150, 350 and the step before each", (ui, ref) -> {
@@ -296,14 +297,15 @@ class PresetCardsIT extends BrowserTestBase {
                     }
                 }
             }),
-            new Row("s24-noise-thermostat", "update norm chart: mean ‖Δθ‖² over the last 200 steps", (ui, ref) -> {
+            new Row("s24-noise-thermostat", "end readouts: mean ‖Δθ‖² over the last 200 steps; update norm chart", (ui, ref) -> {
                 List<TreeMap<Double, Double>> u = ui.chart("chart-update");
                 double[] mean = new double[2];
                 for (int r = 0; r < 2; r++) {
                     double last = ui.eq(ref.run(r).label() + " last update", u.get(r).lastEntry().getValue(),
                             ref.run(r).updateNorm()[ref.run(r).updateNorm().length - 1], CHART);
                     assertThat(last).isPositive();
-                    mean[r] = u.get(r).tailMap(800.0).values().stream().mapToDouble(v -> v * v).average().orElseThrow();
+                    mean[r] = ui.eq(ref.run(r).label() + " mean ‖Δθ‖², last 200 steps", ui.endValue("mean-step", r),
+                            ref.meanSquaredUpdate(r, 200), READOUT);
                 }
                 ui.claim("thermostat keeps E‖Δθ‖² ≈ K = 0.01 (±30%): " + PresetCardUi.fmt(mean[1]), mean[1] > 0.007 && mean[1] < 0.013);
                 ui.claim("plain steps shrink to nothing (< 1e-4): " + PresetCardUi.fmt(mean[0]), mean[0] < 1e-4);
@@ -341,16 +343,17 @@ class PresetCardsIT extends BrowserTestBase {
                 ui.claim("training loss better at the trough", loss[1] < loss[0] - 0.15 && loss[1] < loss[2] - 0.15);
                 ui.claim("validation better at the peaks", test[0] < test[1] - 0.15 && test[2] < test[1] - 0.15);
             }),
-            new Row("s28-phases-coarse-then-fine", "loss readouts at step 200; loss chart: smoothed loss at the end", (ui, ref) -> {
+            new Row("s28-phases-coarse-then-fine", "loss readouts at step 200; end readouts: mean loss over the last 100 steps", (ui, ref) -> {
                 double slow = ui.eq("loss at 200, constant η = 0.01", ui.readoutAt(1, 200, "loss"), ref.run(1).loss()[200], READOUT);
-                double high = ui.eq("smoothed loss at the end, constant η = 0.5", ui.lastEma(0, 4), ref.ema(0), CHART);
-                double low = ui.eq("smoothed loss at the end, constant η = 0.01", ui.lastEma(1, 4), ref.ema(1), CHART);
+                double high = ui.eq("mean loss, last 100 steps, constant η = 0.5", ui.endValue("mean-loss", 0), ref.meanLoss(0, 100), READOUT);
+                double low = ui.eq("mean loss, last 100 steps, constant η = 0.01", ui.endValue("mean-loss", 1), ref.meanLoss(1, 100), READOUT);
                 for (int r = 2; r < 4; r++) {
                     String name = ref.run(r).label();
                     double at200 = ui.eq("loss at 200, " + name, ui.readoutAt(r, 200, "loss"), ref.run(r).loss()[200], READOUT);
                     ui.claim(name + ": 100× below η = 0.01 at step 200", at200 < slow / 100);
-                    double tail = ui.eq("smoothed loss at the end, " + name, ui.lastEma(r, 4), ref.ema(r), CHART);
-                    ui.claim(name + ": ≥ 3× below η = 0.5 and ≥ 30× below η = 0.01 at the end", tail < high / 3 && tail < low / 30);
+                    double tail = ui.eq("mean loss, last 100 steps, " + name, ui.endValue("mean-loss", r), ref.meanLoss(r, 100), READOUT);
+                    ui.claim(name + ": 9–12× below η = 0.5 (card; ≥ 6×) and 60–90× below η = 0.01 (≥ 50×)",
+                            tail < high / 6 && tail < low / 50);
                 }
             }),
             new Row("s29-bilinear-game", "loss chart = distance to the equilibrium, at step 500", (ui, ref) -> {
@@ -418,10 +421,24 @@ class PresetCardsIT extends BrowserTestBase {
         }
 
         /** The smoothed loss curve's last value, as the loss chart computes it (every row, stride 1). */
-        double ema(int run) {
-            double[] plotted = axis.plotted(run(run).loss(), run(run).equilibriumDistance());
-            double[] e = new RunningSums(1).ema(plotted);
-            return e[e.length - 1];
+        /** Mean f over the last n states (steps T−n+1 … T), as the preset tests define it. */
+        double meanLoss(int run, int n) {
+            double[] f = run(run).loss();
+            double s = 0;
+            for (int i = f.length - n; i < f.length; i++) {
+                s += f[i];
+            }
+            return s / n;
+        }
+
+        /** Mean ‖Δθ‖² over the last n updates (leaving steps T−n … T−1). */
+        double meanSquaredUpdate(int run, int n) {
+            double[] u = run(run).updateNorm();
+            double s = 0;
+            for (int i = u.length - n; i < u.length; i++) {
+                s += u[i] * u[i];
+            }
+            return s / n;
         }
 
         double effStep(int run, int step) {

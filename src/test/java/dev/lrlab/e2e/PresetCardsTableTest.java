@@ -9,6 +9,7 @@ import dev.lrlab.core.engine.RunResult;
 import dev.lrlab.experiment.ChartSetup;
 import dev.lrlab.experiment.Compiled;
 import dev.lrlab.experiment.EndReadout;
+import dev.lrlab.experiment.LastSteps;
 import dev.lrlab.experiment.ExperimentService;
 import dev.lrlab.experiment.LossAxis;
 import dev.lrlab.presets.PresetCatalog;
@@ -210,8 +211,17 @@ class PresetCardsTableTest {
                 case "test" -> "test loss (shifted landscape) = " + fmt(e.testLoss());
                 case "rollbacks" -> "roll-backs: " + e.rollbacks().count() + ", so η ends at ×"
                         + fmt(e.rollbacks().multiplier()) + " of the schedule = " + fmt(e.rollbacks().lr());
+                case "mean-loss" -> "mean loss over the last " + last(r).steps() + " steps = " + fmt(last(r).meanLoss());
+                case "mean-step" -> "mean ‖Δθ‖² = " + fmt(last(r).meanSquaredUpdate());
                 default -> throw new AssertionError(selector);
             };
+        }
+
+        /** The means the end readouts show: over the preset's window, as the playground opens it. */
+        private LastSteps last(Recorder.Rows r) {
+            Integer n = PresetCatalog.standard().byId(id).orElseThrow().meanOverLast();
+            assertThat(n).as(id + ": the preset names the window its card talks about").isNotNull();
+            return LastSteps.of(r, thinning.stride, n);
         }
 
         /** ReadoutPanel's own format (4 significant digits), "–" for none. */

@@ -122,6 +122,21 @@ public class ChartsPanel extends Div implements LocaleChangeObserver {
         end.show(runNames, ends);
     }
 
+    /** The N of the end readouts' means over the last N steps, or null for each run's default. */
+    public Integer meanWindow() {
+        return end.window();
+    }
+
+    /** Sets N (a preset names the window its card talks about; null: the default). */
+    public void setMeanWindow(Integer n) {
+        end.setWindow(n);
+    }
+
+    /** Called when the student changes N: recompute the means from the same result. */
+    public void onMeanWindowChange(java.util.function.IntConsumer listener) {
+        end.onWindowChange(listener);
+    }
+
     private void reset(List<String> runNames, List<String> runColors) {
         this.names = runNames;
         this.colors = runColors;

@@ -14,6 +14,7 @@ import dev.lrlab.experiment.Compiled;
 import dev.lrlab.experiment.ExperimentDraft;
 import dev.lrlab.experiment.ChartSetup;
 import dev.lrlab.experiment.EndReadout;
+import dev.lrlab.experiment.LastSteps;
 import dev.lrlab.experiment.LossAxis;
 import dev.lrlab.live.LiveBatch;
 import dev.lrlab.live.LiveCapacityException;
@@ -66,6 +67,12 @@ public final class LivePlayback {
         this.timeline = timeline;
         this.charts = charts;
         this.readouts = readouts;
+        // a new N re-reads the same ended result: nothing is simulated again
+        charts.onMeanWindowChange(n -> {
+            if (shown != null && applied != null && applied.ended()) {
+                showEnd();
+            }
+        });
     }
 
     /** What the empty charts were last drawn for (names, colours, language, quantities). */
@@ -251,6 +258,7 @@ public final class LivePlayback {
         LiveHistory h = shown.history();
         List<String> names = new ArrayList<>();
         List<EndReadout> ends = new ArrayList<>();
+        int window = meanWindow();
         for (int run = 0; run < h.runs(); run++) {
             names.add(label(run));
             int rows = h.rows(run);
@@ -261,12 +269,29 @@ public final class LivePlayback {
             }
             Recorder.Rows last = h.read(run, rows - 1, 1, updates - 1, 1);
             double[] theta = last.theta()[0];
-            ends.add(theta.length == running.landscape().dim()
+            EndReadout end = theta.length == running.landscape().dim()
                     ? EndReadout.of(running.landscape(), theta, last.lr()[0])
                             .withRollbacks(running.runs().get(run), (updates - 1) * shown.stride(), last.lr()[0])
-                    : null);
+                    : null;
+            if (end != null && window > 0) {
+                end = end.withLast(LastSteps.of(h.read(run), shown.stride(), window));
+            }
+            ends.add(end);
         }
         charts.showEnd(names, ends);
+    }
+
+    /**
+     * N for the means over the last N steps, or 0 when no run is noisy (a deterministic run's
+     * end value says it all): the student's or preset's N, else the longest run's last tenth.
+     */
+    private int meanWindow() {
+        if (!ChartSetup.of(running).noisy()) {
+            return 0;
+        }
+        Integer chosen = charts.meanWindow();
+        return chosen != null ? chosen : LastSteps.defaultWindow(running.runs().stream()
+                .mapToInt(RunConfig::steps).max().orElse(1));
     }
 
     /** Beyond this dimension the end Hessian is not worth a UI-thread eigen solve. */

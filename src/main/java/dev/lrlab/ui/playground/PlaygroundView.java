@@ -164,6 +164,7 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
         shownLandscape = null;
         forms.showLoaded();
         presetCard.show(presetId == null ? null : presets.card(presetId, getLocale()));
+        stage.charts().setMeanWindow(presets.meanOverLast(presetId));
         presetCanonical = presetId == null ? null : workspace.compiled().canonical();
         presetEdited = false;
         showCompiled();

@@ -29,6 +29,11 @@ public class PresetLookup {
         return catalog.byId(id).map(p -> card(p, locale)).orElse(null);
     }
 
+    /** The N of the means over the last N steps the preset's card talks about, or null. */
+    public Integer meanOverLast(String id) {
+        return id == null ? null : catalog.byId(id).map(Preset::meanOverLast).orElse(null);
+    }
+
     /** The preset's spec, or null when there is no such preset. */
     public Map<String, Object> spec(String id) {
         return catalog.byId(id).map(Preset::spec).orElse(null);
