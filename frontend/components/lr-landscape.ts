@@ -324,7 +324,8 @@ export class LrLandscape extends HTMLElement {
     ctx.rect(p.left, p.top, p.w, p.h);
     ctx.clip();
     this.fieldLayer.draw(pt);
-    this.fieldLayer.drawMinima(pt);
+    const legendBox = legend ? this.trajectories.legendBox(pt) : null;
+    this.fieldLayer.drawMinima(pt, legendBox ? [legendBox] : []);
     this.trajectories.draw(pt);
     // an exported picture has its legend in the heading, clear of the paths
     if (legend) this.trajectories.drawLegend(pt);

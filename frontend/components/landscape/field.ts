@@ -1,7 +1,7 @@
 // @ts-ignore d3-contour ships no type declarations here
 import { contours } from 'd3-contour';
 import { drawGrid } from './axes';
-import { placeLabels, type LabelBox } from './labels';
+import { placeLabels, type LabelBox, type PlacedLabel } from './labels';
 import { clampPx, type Scales } from './scales';
 import type { Box, Field, Field1d, Field2d, Paint } from './types';
 
@@ -157,10 +157,13 @@ export class FieldLayer {
   }
 
   /** Where the last paint put the minima labels (null: no free spot), for tests and exports. */
-  labelBoxes: (LabelBox | null)[] = [];
+  labelBoxes: (PlacedLabel | null)[] = [];
 
-  /** The known minima as white stars with their value labels, placed so that none collide. */
-  drawMinima(pt: Paint) {
+  /**
+   * The known minima as white stars with their value labels, placed so that none collide with
+   * each other, the stars or the `obstacles` (the legend).
+   */
+  drawMinima(pt: Paint, obstacles: LabelBox[] = []) {
     const f = this.field;
     this.labelBoxes = [];
     if (!f || !f.minima) {
@@ -186,24 +189,30 @@ export class FieldLayer {
     const labelled = shown.filter((m) => m.label);
     const h = pt.text + 1;
     const boxes = placeLabels(
-      labelled.map((m) => ({ X: m.X, Y: m.Y, w: ctx.measureText(m.label!).width, h })),
+      labelled.map((m) => {
+        // crowded minima fall back to the bare value ("f = −1.155" → "−1.155")
+        const texts = [m.label!, m.label!.replace(/^f\s*=\s*/, '')].filter((t, i, all) => all.indexOf(t) === i);
+        return { X: m.X, Y: m.Y, h, texts: texts.map((text) => ({ text, w: ctx.measureText(text).width })) };
+      }),
       p,
       9 * k,
+      obstacles,
     );
     // a halo keeps the label readable on any contour colour (2-D) or on the page (1-D)
+    // the axes leave right-aligned tick text behind: the boxes are measured from the left
+    ctx.save();
+    ctx.textAlign = 'left';
+    ctx.textBaseline = 'top';
     ctx.lineWidth = 3;
     ctx.strokeStyle = f.mode === '2d' ? 'rgba(0,0,0,0.55)' : pt.colors.base;
     ctx.fillStyle = f.mode === '2d' ? '#fff' : pt.colors.text;
-    const baseline = ctx.textBaseline;
-    ctx.textBaseline = 'top';
-    labelled.forEach((m, i) => {
-      const b = boxes[i];
+    for (const b of boxes) {
       if (b) {
-        ctx.strokeText(m.label!, b.x, b.y);
-        ctx.fillText(m.label!, b.x, b.y);
+        ctx.strokeText(b.text, b.x, b.y);
+        ctx.fillText(b.text, b.x, b.y);
       }
-    });
-    ctx.textBaseline = baseline;
+    }
+    ctx.restore();
     this.labelBoxes = boxes;
   }
 

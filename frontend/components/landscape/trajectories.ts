@@ -187,17 +187,31 @@ export class Trajectories {
   }
 
   /** Run labels with their colours, bottom right inside the plot (the page's own picture). */
-  drawLegend(pt: Paint) {
-    const items = this.runs.filter((r) => r.visible && r.label && r.n > 0);
-    if (items.length === 0) return;
+  private legendItems() {
+    return this.runs.filter((r) => r.visible && r.label && r.n > 0);
+  }
+
+  /** Where the in-plot legend goes (lower right), or null when no run has a path to name. */
+  legendBox(pt: Paint): { x: number; y: number; w: number; h: number } | null {
+    const items = this.legendItems();
+    if (items.length === 0) return null;
     const { ctx, plot: p } = pt;
     const k = pt.text / 11;
     ctx.font = `${pt.text}px ${pt.font}`;
     const lineH = 15 * k;
     const w = Math.max(...items.map((r) => ctx.measureText(r.label).width)) + 28 * k;
     const h = items.length * lineH + 8 * k;
-    const x = p.left + p.w - w - 8;
-    const y = p.top + p.h - h - 8;
+    return { x: p.left + p.w - w - 8, y: p.top + p.h - h - 8, w, h };
+  }
+
+  drawLegend(pt: Paint) {
+    const box = this.legendBox(pt);
+    if (!box) return;
+    const items = this.legendItems();
+    const { ctx } = pt;
+    const k = pt.text / 11;
+    const lineH = 15 * k;
+    const { x, y, w, h } = box;
     ctx.globalAlpha = 0.85;
     ctx.fillStyle = pt.colors.base;
     ctx.fillRect(x, y, w, h);
