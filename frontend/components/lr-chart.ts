@@ -333,7 +333,10 @@ export class LrChart extends HTMLElement {
     return {
       series,
       // updateOptions re-extends the y axis from ApexCharts' defaults: the text size goes with it
-      yaxis: { ...this.sized({ yaxis: this.options.yaxis }).yaxis, min: this.range?.min, max: this.range?.max },
+      // without a comparison range the options' own bounds stand (the lr axis starts at 0)
+      yaxis: this.range
+        ? { ...this.sized({ yaxis: this.options.yaxis }).yaxis, min: this.range.min, max: this.range.max }
+        : this.sized({ yaxis: this.options.yaxis }).yaxis,
       annotations: { ...(this.options.annotations ?? {}), yaxis: this.labelled(this.yAnnotations), points: this.labelled(points) },
     };
   }

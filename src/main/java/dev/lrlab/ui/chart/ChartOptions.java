@@ -71,6 +71,9 @@ public final class ChartOptions {
             }
         }
         o.with("yaxis").put("decimalsInFloat", 4);
+        // the preview's points stop at the last update (T − 1): the axis still ends at T
+        xs.stream().mapToDouble(Double::doubleValue).max()
+                .ifPresent(m -> StepAxis.of((long) Math.ceil(m) + 1).applyTo(o));
         return zeroBasedY(o);
     }
 

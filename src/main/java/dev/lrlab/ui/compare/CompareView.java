@@ -264,6 +264,7 @@ public class CompareView extends Div implements BeforeEnterObserver, LocaleChang
         List<String> names = new ArrayList<>();
         List<String> colors = new ArrayList<>();
         List<Integer> batches = new ArrayList<>();
+        List<Integer> steps = new ArrayList<>();
         boolean noisy = false;
         int maxSteps = 0;
         for (int p = 0; p < all.size(); p++) {
@@ -271,6 +272,7 @@ public class CompareView extends Div implements BeforeEnterObserver, LocaleChang
             ChartSetup s = ChartSetup.of(c.engine());
             noisy |= s.noisy();
             Arrays.stream(s.batchSizes()).forEach(batches::add);
+            Arrays.stream(s.steps()).forEach(steps::add);
             // a field only the baseline has (e.g. its extra TTUR run) names nothing about this panel's runs
             List<String> named = diffs.get(p).stream().filter(d -> d.value() != null)
                     .map(d -> shortPath(d.path()) + ": " + SpecDiff.format(d.value())).limit(2).toList();
@@ -285,7 +287,7 @@ public class CompareView extends Div implements BeforeEnterObserver, LocaleChang
         }
         ChartSetup first = ChartSetup.of(all.get(0).engine());
         charts.reset(names, colors, new ChartSetup(first.lossKind(), batches.stream().mapToInt(Integer::intValue).toArray(),
-                noisy));
+                noisy, steps.stream().mapToInt(Integer::intValue).toArray()));
         timeline.setTotal(maxSteps);
     }
 

@@ -6,6 +6,7 @@ import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.html.Div;
 import dev.lrlab.ui.chart.ApexChart;
 import dev.lrlab.ui.chart.ChartOptions;
+import dev.lrlab.ui.chart.StepAxis;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.vaadin.flow.i18n.LocaleChangeEvent;
@@ -40,6 +41,9 @@ public class ChartsPanel extends Div implements LocaleChangeObserver {
     private final EndReadouts end = new EndReadouts();
     /** Per run its batch size (samples per step), or 0 when it uses the full gradient. */
     private int[] batchSizes = new int[0];
+    /** The x axes: 0 … the longest run with round ticks (steps, or samples processed). */
+    private StepAxis stepAxis = StepAxis.of(1);
+    private StepAxis samplesAxis = StepAxis.of(1);
     private List<String> names = List.of();
     private List<String> colors = List.of();
     private LossAxis.Kind lossKind = LossAxis.Kind.LOSS;
@@ -106,6 +110,8 @@ public class ChartsPanel extends Div implements LocaleChangeObserver {
     public void reset(List<String> runNames, List<String> runColors, ChartSetup setup) {
         this.lossKind = setup.lossKind();
         this.batchSizes = setup.batchSizes().clone();
+        this.stepAxis = StepAxis.of(setup.maxSteps());
+        this.samplesAxis = StepAxis.of(setup.maxSamples());
         int[] batchSizes = this.batchSizes;
         smooth.setValue(setup.noisy());
         boolean batched = java.util.Arrays.stream(batchSizes).anyMatch(b -> b > 0);
@@ -152,24 +158,26 @@ public class ChartsPanel extends Div implements LocaleChangeObserver {
             // the raw noisy curve thin and faint behind its moving average
             widths(lossOptions, names.size(), 1, 2.5);
         }
+        (samples.getValue() ? samplesAxis : stepAxis).applyTo(lossOptions);
         loss.setOptions(ChartOptions.meta(lossOptions, lossTitle(), "lrlab-loss", lang));
-        lr.setOptions(ChartOptions.meta(ChartOptions.zeroBasedY(
-                ChartOptions.streamingLine(getTranslation("chart.lr"), step, empty, names, colors, false)),
+        lr.setOptions(ChartOptions.meta(stepAxis.applyTo(ChartOptions.zeroBasedY(
+                ChartOptions.streamingLine(getTranslation("chart.lr"), step, empty, names, colors, false))),
                 getTranslation("chart.lr"), "lrlab-lr", lang));
-        grad.setOptions(ChartOptions.meta(
-                ChartOptions.streamingLine(getTranslation("chart.grad"), step, empty, names, colors, true),
+        grad.setOptions(ChartOptions.meta(stepAxis.applyTo(
+                ChartOptions.streamingLine(getTranslation("chart.grad"), step, empty, names, colors, true)),
                 getTranslation("chart.grad"), "lrlab-grad", lang));
-        update.setOptions(ChartOptions.meta(
-                ChartOptions.streamingLine(getTranslation("chart.update"), step, empty, names, colors, true),
+        update.setOptions(ChartOptions.meta(stepAxis.applyTo(
+                ChartOptions.streamingLine(getTranslation("chart.update"), step, empty, names, colors, true)),
                 getTranslation("chart.update"), "lrlab-update", lang));
-        effStep.setOptions(ChartOptions.meta(
-                ChartOptions.streamingLine(getTranslation("chart.effstep"), step, empty, names, colors, true),
+        effStep.setOptions(ChartOptions.meta(stepAxis.applyTo(
+                ChartOptions.streamingLine(getTranslation("chart.effstep"), step, empty, names, colors, true)),
                 getTranslation("chart.effstep"), "lrlab-effective-step", lang));
         List<String> sumNames = new java.util.ArrayList<>();
         names.forEach(n -> sumNames.add(n + " · Σηt"));
         names.forEach(n -> sumNames.add(n + " · Σηt²"));
         ObjectNode sumOptions = ChartOptions.streamingLine(getTranslation("chart.sums"), step, empty, sumNames,
                 doubled(colors), true);
+        stepAxis.applyTo(sumOptions);
         ArrayNode dash = sumOptions.with("stroke").putArray("dashArray");
         names.forEach(n -> dash.add(0));
         names.forEach(n -> dash.add(5));
