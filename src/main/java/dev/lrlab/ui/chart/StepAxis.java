@@ -16,10 +16,18 @@ public record StepAxis(long max, int ticks) {
 
     /** At most this many intervals: the 390 px charts still fit their labels. */
     static final int MAX_TICKS = 7;
+    /** On a phone in presenter mode (20 px ticks) seven labels would rotate and crowd: at most four. */
+    static final int NARROW_TICKS = 4;
+    /** The window width in px below which the narrow axis applies (ApexCharts' responsive breakpoint). */
+    static final int NARROW_PX = 600;
 
     public static StepAxis of(long steps) {
+        return of(steps, MAX_TICKS);
+    }
+
+    static StepAxis of(long steps, int maxTicks) {
         long n = Math.max(1, steps);
-        long tick = nice((n + MAX_TICKS - 1) / MAX_TICKS);
+        long tick = nice((n + maxTicks - 1) / maxTicks);
         long max = (n + tick - 1) / tick * tick;
         return new StepAxis(max, (int) (max / tick));
     }
@@ -39,9 +47,13 @@ public record StepAxis(long max, int ticks) {
         }
     }
 
-    /** Sets the options' x axis to [0, max] with these ticks. */
+    /** Sets the options' x axis to [0, max] with these ticks, and with fewer on a narrow window. */
     public ObjectNode applyTo(ObjectNode options) {
         options.with("xaxis").put("min", 0).put("max", max).put("tickAmount", ticks);
+        StepAxis narrow = of(max, NARROW_TICKS);
+        ObjectNode r = options.putArray("responsive").addObject();
+        r.put("breakpoint", NARROW_PX);
+        r.putObject("options").putObject("xaxis").put("min", 0).put("max", narrow.max).put("tickAmount", narrow.ticks);
         return options;
     }
 }

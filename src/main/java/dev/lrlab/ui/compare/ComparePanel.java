@@ -67,6 +67,10 @@ final class ComparePanel extends Div {
         // shown only in a browser that teaches a class: this panel's experiment goes to every seat
         SendToClassButton send = new SendToClassButton(classes, workspace::compiled).compact("send-to-class-" + index);
         Div head = new Div(title, send, duplicate, remove);
+        // a projector shows the picture, not the desk's buttons (styles.css, .lr-presenting)
+        for (var c : List.of(send, duplicate, remove)) {
+            c.addClassName("lr-desk");
+        }
         head.getStyle().set("display", "flex").set("align-items", "center").set("gap", "var(--lumo-space-xs)")
                 .set("flex-wrap", "wrap");
         differs.setId("differs-" + index);
@@ -85,6 +89,7 @@ final class ComparePanel extends Div {
         editor = new Details();
         editor.add(forms);
         editor.setWidthFull();
+        editor.addClassName("lr-panel-editor"); // folded away on a projector until "Experiment settings"
         add(head, differs, canvas, readouts, editor);
     }
 

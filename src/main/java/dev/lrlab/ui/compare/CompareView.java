@@ -34,6 +34,7 @@ import dev.lrlab.share.ShareCodeException;
 import dev.lrlab.ui.landscape.Timeline;
 import dev.lrlab.classroom.ClassroomService;
 import dev.lrlab.ui.playground.ChartsPanel;
+import dev.lrlab.ui.playground.PresenterMode;
 import dev.lrlab.ui.playground.PresetLookup;
 import dev.lrlab.ui.playground.RunControls;
 import dev.lrlab.ui.playground.ShareCodeText;
@@ -77,6 +78,8 @@ public class CompareView extends Div implements BeforeEnterObserver, LocaleChang
     private final List<ComparePanel> views = new ArrayList<>();
     private ComparisonPreset preset;
     private int generation;
+    /** {@code ?present=1}: the panels' landscapes and the charts in projector sizes. */
+    private final PresenterMode presenter;
 
     public CompareView(LiveUiService live, ExperimentService experiments, Sweeps sweepService, PresetLookup presets,
             ClassroomService classes) {
@@ -86,6 +89,8 @@ public class CompareView extends Div implements BeforeEnterObserver, LocaleChang
         this.workspace = new ComparisonWorkspace(experiments);
         this.playback = new ComparePlayback(live, this, controls, timeline, charts);
         this.sweeps = new SweepsPanel(experiments, sweepService, workspace::compiled);
+        this.presenter = new PresenterMode(this, () -> views.stream().map(ComparePanel::canvas).toList(), charts,
+                List::of, this::showAddress);
         addClassName("lr-page");
         setId("compare");
         getStyle().set("display", "flex").set("flex-direction", "column").set("gap", "var(--lumo-space-s)")
@@ -119,7 +124,8 @@ public class CompareView extends Div implements BeforeEnterObserver, LocaleChang
         broken.setId("compare-broken");
         broken.setVisible(false);
         broken.getStyle().set("color", "var(--lumo-error-text-color)");
-        Div toolbar = new Div(controls, addPanel);
+        addPanel.addClassName("lr-desk");
+        Div toolbar = new Div(controls, presenter.toggle(), addPanel, presenter.formsToggle());
         toolbar.getStyle().set("display", "flex").set("flex-wrap", "wrap").set("gap", "var(--lumo-space-s)")
                 .set("align-items", "center");
         add(heading, presetTitle, presetQuestion, broken, toolbar, panelRow, timeline, charts, metricsTitle, metrics,
@@ -145,6 +151,7 @@ public class CompareView extends Div implements BeforeEnterObserver, LocaleChang
 
     private void open(BeforeEnterEvent event) {
         QueryParameters q = event.getLocation().getQueryParameters();
+        presenter.set(q.getSingleParameter("present").map(v -> v.equals("1") || v.equals("true")).orElse(false));
         String code = q.getSingleParameter("c").or(() -> q.getSingleParameter("s")).orElse(null);
         String presetId = q.getSingleParameter("preset").orElse(null);
         preset = presetId == null ? null : presets.comparison(presetId);
@@ -210,6 +217,7 @@ public class CompareView extends Div implements BeforeEnterObserver, LocaleChang
         targets.addAll(charts.targetIds());
         timeline.setTargetIds(targets);
         sweeps.setPanels(workspace.size());
+        presenter.refresh();
         relabelPanels();
         for (ComparePanel p : views) {
             p.forms().showLoaded();
@@ -229,14 +237,19 @@ public class CompareView extends Div implements BeforeEnterObserver, LocaleChang
         }
         relabelPanels();
         resetCharts();
+        controls.setRunnable(workspace.shareCode() != null);
+        showAddress();
+        computeMetrics(getUI().orElse(UI.getCurrent()));
+    }
+
+    /** The address bar holds the comparison, its preset and presenter mode. */
+    private void showAddress() {
         String code = workspace.shareCode();
-        controls.setRunnable(code != null);
         UI ui = getUI().orElse(UI.getCurrent());
         if (ui != null && code != null) {
             ui.getPage().getHistory().replaceState(null, "compare?c=" + code
-                    + (preset == null ? "" : "&preset=" + preset.id()));
+                    + (preset == null ? "" : "&preset=" + preset.id()) + (presenter.isPresenting() ? "&present=1" : ""));
         }
-        computeMetrics(ui);
     }
 
     /** The metrics come from a full simulation of every panel on the bounded pool, off the UI thread. */
@@ -310,6 +323,7 @@ public class CompareView extends Div implements BeforeEnterObserver, LocaleChang
     protected void onAttach(AttachEvent attachEvent) {
         super.onAttach(attachEvent);
         charts.addLogScaleListener(e -> resetCharts());
+        presenter.attached();
     }
 
     @Override
@@ -331,6 +345,7 @@ public class CompareView extends Div implements BeforeEnterObserver, LocaleChang
             presetQuestion.setText(card.question());
         }
         addPanel.setText(getTranslation("compare.add"));
+        presenter.relabel();
         metricsTitle.setText(getTranslation("metrics.title"));
         sweepsTitle.setText(getTranslation("sweep.title"));
         controls.relabel();

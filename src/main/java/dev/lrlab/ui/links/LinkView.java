@@ -45,7 +45,8 @@ public class LinkView extends Div implements BeforeEnterObserver, LocaleChangeOb
             Optional<LinkService.Opened> opened = links.open(id);
             if (opened.isPresent()) {
                 LinkedExperiment.handTo(event.getUI(), opened.get().compiled());
-                event.forwardTo(PlaygroundView.class);
+                // the playground's own parameters (present=1) go along with the experiment
+                event.forwardTo("", event.getLocation().getQueryParameters());
                 return;
             }
             reasonKey = "broken.link.unknown";

@@ -50,6 +50,7 @@ public class EmbedView extends Div implements BeforeEnterObserver, LocaleChangeO
     private final BrokenLinkPanel broken = new BrokenLinkPanel();
     private final Div body = new Div();
     private boolean autoplay;
+    private final PresenterMode presenter;
 
     public EmbedView(LiveUiService live, ExperimentService experiments, LinkService links) {
         this.links = links;
@@ -57,12 +58,15 @@ public class EmbedView extends Div implements BeforeEnterObserver, LocaleChangeO
         this.forms = new ExperimentPanel(workspace, experiments);
         this.stage = new RunStage(live, this, experiments, workspace.draft(), workspace::compiled, this::resetRun);
         this.playback = stage.playback();
+        // on a slide (?present=1): projector type, the forms folded behind one button; the URL decides
+        this.presenter = new PresenterMode(this, stage, List.of(), () -> {
+        });
         addClassName("lr-embed");
         setId("embed");
         open.setId("embed-open");
         open.setTarget(AnchorTarget.BLANK);
         title.addClassName("lr-embed-title");
-        Div bar = new Div(title, open);
+        Div bar = new Div(title, presenter.formsToggle(), open);
         bar.addClassName("lr-embed-bar");
         forms.addEditedListener(e -> {
             playback.reset();
@@ -119,6 +123,13 @@ public class EmbedView extends Div implements BeforeEnterObserver, LocaleChangeO
         stage.readouts().setVisible(!hide.contains("readouts"));
         stage.timeline().setVisible(!hide.contains("timeline"));
         stage.controls().setVisible(!hide.contains("controls"));
+        presenter.set(PlaygroundAddress.presenting(q));
+        // the folded forms need their button only when the page shows forms at all
+        presenter.formsToggle().setVisible(presenter.isPresenting() && !hide.contains("forms"));
+        body.getElement().getClassList().set("lr-embed-solo", hide.contains("forms") || presenter.isPresenting());
+        if (presenter.isPresenting()) {
+            open.setHref(open.getHref() + (open.getHref().contains("?") ? "&" : "?") + "present=1");
+        }
         autoplay = q.getSingleParameter("autoplay").map(v -> v.equals("1") || v.equals("true")).orElse(false);
         broken.setVisible(false);
         body.setVisible(true);
@@ -169,6 +180,7 @@ public class EmbedView extends Div implements BeforeEnterObserver, LocaleChangeO
     @Override
     public void localeChange(LocaleChangeEvent event) {
         open.setText(getTranslation("embed.open"));
+        presenter.relabel();
         forms.relabel();
         stage.relabel();
         if (!playback.hasResult()) {

@@ -130,6 +130,8 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
+        QueryParameters q = event.getLocation().getQueryParameters();
+        presenter.set(PlaygroundAddress.presenting(q));
         Compiled linked = LinkedExperiment.take(event.getUI()); // forwarded by /l/{id}, compiled there
         if (linked != null) {
             presetId = null;
@@ -137,8 +139,6 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, LocaleCh
             showLoaded();
             return;
         }
-        QueryParameters q = event.getLocation().getQueryParameters();
-        presenter.set(PlaygroundAddress.presenting(q));
         String code = q.getSingleParameter("s").orElse(null);
         presetId = q.getSingleParameter("preset").orElse(null);
         try {

@@ -7,20 +7,25 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import dev.lrlab.ui.landscape.LandscapeCanvas;
 import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.function.Supplier;
 
 /**
- * The playground on a projector ({@code ?present=1}): the landscape large across the whole width,
- * projector type on the canvas, charts and readouts, the charts under the landscape, and the
- * forms folded behind one "Experiment settings" button so the lecture hall sees the picture. The
- * layout itself is the stylesheet's ({@code .lr-presenting}); this class switches the parts' sizes,
- * which live in the components (canvas text, chart fonts), and tells the view to update the URL.
+ * A page on a projector ({@code ?present=1}): the playground, the embed and Compare. The landscape
+ * large across the width, projector type on the canvases, charts and readouts, the charts under
+ * the landscape, and the forms folded behind one "Experiment settings" button so the lecture hall
+ * sees the picture. The layout itself is the stylesheet's ({@code .lr-presenting}); this class
+ * switches the parts' sizes, which live in the components (canvas text, chart fonts), and tells
+ * the view to update the URL.
  */
 public final class PresenterMode {
     private final Component view;
-    private final LandscapeCanvas canvas;
+    /** The page's canvases (Compare replaces its panels, so they are asked for each time). */
+    private final Supplier<List<LandscapeCanvas>> canvases;
     private final ChartsPanel charts;
-    /** Shown only outside presenter mode (sharing and class buttons a lecture hall need not see). */
-    private final List<Component> desk;
+    /** Shown only outside presenter mode (sharing, class and panel buttons a lecture hall need not see). */
+    private final Supplier<List<Component>> desk;
     private final Button toggle = new Button();
     private final Button forms = new Button();
     private final Runnable changed;
@@ -28,18 +33,24 @@ public final class PresenterMode {
     private boolean formsOpen;
     /** Whether the app's navigation drawer was open before presenting closed it (it is reopened after). */
     private Boolean drawerWas;
-    /** The canvas height outside presenter mode (set by its wrapper); presenting leaves it to the stylesheet. */
-    private String canvasHeight;
+    /** Each canvas's height outside presenter mode (set by its wrapper); presenting leaves it to the stylesheet. */
+    private final Map<LandscapeCanvas, String> canvasHeights = new WeakHashMap<>();
 
     /**
-     * @param view    the playground: gets the layout's classes and holds the app layout's drawer
+     * @param view    the page: gets the layout's classes and holds the app layout's drawer
      * @param desk    parts hidden while presenting
      * @param changed called after every switch (the view puts {@code present=1} into the URL or takes it out)
      */
     public PresenterMode(Component view, RunStage stage, List<Component> desk, Runnable changed) {
+        this(view, () -> List.of(stage.canvas()), stage.charts(), () -> desk, changed);
+    }
+
+    /** For a page with several canvases (Compare): {@link #refresh} after it replaced them. */
+    public PresenterMode(Component view, Supplier<List<LandscapeCanvas>> canvases, ChartsPanel charts,
+                         Supplier<List<Component>> desk, Runnable changed) {
         this.view = view;
-        this.canvas = stage.canvas();
-        this.charts = stage.charts();
+        this.canvases = canvases;
+        this.charts = charts;
         this.desk = desk;
         this.changed = changed;
         toggle.setId("btn-present");
@@ -77,21 +88,28 @@ public final class PresenterMode {
         }
         presenting = on;
         view.getElement().getClassList().set("lr-presenting", on);
-        if (on) {
-            canvasHeight = canvas.getHeight();
-            canvas.setHeight(null); // the stylesheet sizes the canvas from the window
-        } else {
-            canvas.setHeight(canvasHeight);
-        }
-        canvas.setTextSize(on ? LandscapeCanvas.PROJECTOR_TEXT_PX : LandscapeCanvas.NORMAL_TEXT_PX);
+        refresh();
         charts.setPresenting(on);
-        desk.forEach(c -> c.setVisible(!on));
         forms.setVisible(on);
         setFormsOpen(false);
         toggle.getElement().setAttribute("aria-pressed", Boolean.toString(on));
         toggle.getElement().getThemeList().set("primary", on);
         drawer();
         relabel();
+    }
+
+    /** Gives the page's current canvases and desk parts the mode's sizes (after Compare replaced its panels). */
+    public void refresh() {
+        for (LandscapeCanvas canvas : canvases.get()) {
+            if (presenting && !canvasHeights.containsKey(canvas)) {
+                canvasHeights.put(canvas, canvas.getHeight());
+                canvas.setHeight(null); // the stylesheet sizes the canvas from the window
+            } else if (!presenting && canvasHeights.containsKey(canvas)) {
+                canvas.setHeight(canvasHeights.remove(canvas));
+            }
+            canvas.setTextSize(presenting ? LandscapeCanvas.PROJECTOR_TEXT_PX : LandscapeCanvas.NORMAL_TEXT_PX);
+        }
+        desk.get().forEach(c -> c.setVisible(!presenting));
     }
 
     /** The page attached (to the app layout): a page opened with {@code ?present=1} closes the drawer now. */

@@ -31,4 +31,12 @@ class StepAxisTest {
         assertThat(tick * a.ticks()).isEqualTo(a.max());
         assertThat(Long.toString(tick).replaceAll("0+$", "")).isIn("1", "2", "25", "5");
     }
+
+    @ParameterizedTest(name = "{0} steps on a phone: 0 … {1} in {2} ticks")
+    @CsvSource({"3000, 3000, 3", "1000, 1000, 4", "800, 800, 4", "600, 600, 3", "350, 400, 4", "20, 20, 4"})
+    void aNarrowWindowGetsAtMostFourTicks(long steps, long max, int ticks) {
+        StepAxis a = StepAxis.of(steps, StepAxis.NARROW_TICKS);
+        assertThat(a.max()).isEqualTo(max);
+        assertThat(a.ticks()).isEqualTo(ticks);
+    }
 }
