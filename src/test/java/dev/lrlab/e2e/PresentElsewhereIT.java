@@ -31,11 +31,11 @@ class PresentElsewhereIT extends BrowserTestBase {
     void compareOnAProjectorShowsTwoLargeLandscapesARowAndFoldsTheForms() {
         page.setViewportSize(1280, 900);
         page.navigate(url("/compare?preset=cmp-s29-game-methods&present=1"));
-        page.waitForFunction("() => document.querySelector('#compare').classList.contains('lr-presenting')");
+        page.waitForFunction("() => document.querySelector('#compare')?.classList.contains('lr-presenting')");
         page.waitForFunction("() => document.querySelectorAll('lr-landscape').length === 4");
         page.waitForFunction("() => location.search.includes('present=1') && location.search.includes('c=')");
         for (int i = 0; i < 4; i++) {
-            page.waitForFunction("s => document.querySelector(s).textSize >= 18", "#landscape-" + i);
+            page.waitForFunction("s => document.querySelector(s)?.textSize >= 18", "#landscape-" + i);
         }
         // two panels a row, each landscape about square and much larger than a quarter of the page
         double w = width(page, "#landscape-0");
@@ -79,8 +79,8 @@ class PresentElsewhereIT extends BrowserTestBase {
             String code = playground.shareCode();
 
             p.navigate(url("/embed?s=" + code + "&present=1"));
-            p.waitForFunction("() => document.querySelector('#embed').classList.contains('lr-presenting')");
-            p.waitForFunction("() => document.querySelector('#landscape').textSize >= 18");
+            p.waitForFunction("() => document.querySelector('#embed')?.classList.contains('lr-presenting')");
+            p.waitForFunction("() => document.querySelector('#landscape')?.textSize >= 18");
             assertThat(p.locator(".lr-side").isVisible()).isFalse();
             assertThat(p.locator("#btn-forms").innerText()).contains("实验设置");
             assertThat(p.locator("#embed-open").getAttribute("href")).contains("present=1");
@@ -111,7 +111,7 @@ class PresentElsewhereIT extends BrowserTestBase {
             String id = created.replaceAll(".*\"id\":\"([0-9A-Za-z]+)\".*", "$1");
             p.navigate(url("/l/" + id + "?present=1"));
             p.waitForFunction("() => document.querySelector('.lr-playground')?.classList.contains('lr-presenting')");
-            p.waitForFunction("() => document.querySelector('#landscape').textSize >= 18");
+            p.waitForFunction("() => document.querySelector('#landscape')?.textSize >= 18");
             p.waitForFunction("() => location.search.includes('present=1')");
         } finally {
             phone.close();
