@@ -16,6 +16,11 @@ import { withFontSize } from './chart/text';
  * copy clipped to the comparison range, so a diverged run is drawn along the edge with a marker
  * instead of setting the scale for everyone; tooltips and the CSV export read the real values.
  */
+/** The least plot height in px a chart keeps whatever its legend takes. */
+const MIN_PLOT_PX = 150;
+/** keepPlotHeight grows a chart up to this height in px. */
+const MAX_GROWN_PX = 1000;
+
 export class LrChart extends HTMLElement {
   chart?: ApexCharts;
   private options: any = null;
@@ -96,6 +101,11 @@ export class LrChart extends HTMLElement {
    */
   setOptions(json: string) {
     this.options = JSON.parse(json);
+    // new series: start again from the height the page gave (a shorter legend needs less)
+    if (this.grownFrom !== null) {
+      this.style.setProperty('height', this.grownFrom);
+      this.grownFrom = null;
+    }
     this.lastRender = 0;
     this.lastDuration = 0;
     this.logY = !!this.options.lrLogY;
@@ -136,9 +146,16 @@ export class LrChart extends HTMLElement {
       ...(chart.toolbar ?? {}),
       export: { scale, svg: { filename: file }, png: { filename: file }, csv: { filename: file } },
     };
+    // a touch screen has no drag-to-zoom: ApexCharts hides the magnifier there but keeps its slot
+    if (window.matchMedia?.('(pointer: coarse)').matches && chart.toolbar.tools) {
+      chart.toolbar.tools = { ...chart.toolbar.tools, zoom: false };
+    }
     // keep the playhead cursor placed when ApexCharts redraws (zoom, resize, new data)
     const events = (chart.events ??= {});
-    const place = () => this.placeCursor();
+    const place = () => {
+      this.placeCursor();
+      this.keepPlotHeight();
+    };
     events.mounted = place;
     events.updated = place;
     this.pending = false;
@@ -275,6 +292,24 @@ export class LrChart extends HTMLElement {
   setPlayhead(step: number) {
     this.cursorStep = step;
     this.placeCursor();
+  }
+
+  /** The element's own height before keepPlotHeight grew it (null: not grown). */
+  private grownFrom: string | null = null;
+
+  /**
+   * A long legend (a dozen runs, partial sums doubling them, 20 px projector type) takes its rows
+   * from the plot: on a phone the plot shrank to a line with its ticks piled up. The element grows
+   * until the plot keeps MIN_PLOT_PX; ApexCharts redraws on the size change.
+   */
+  private keepPlotHeight() {
+    const g = (this.chart as any)?.w?.globals;
+    if (!g || !(g.gridHeight >= 0)) return;
+    const need = MIN_PLOT_PX - g.gridHeight;
+    const h = this.getBoundingClientRect().height;
+    if (need <= 4 || h <= 0 || h + need > MAX_GROWN_PX) return;
+    if (this.grownFrom === null) this.grownFrom = this.style.height;
+    this.style.setProperty('height', `${Math.ceil(h + need)}px`, 'important');
   }
 
   private placeCursor() {

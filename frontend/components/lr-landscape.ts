@@ -324,9 +324,20 @@ export class LrLandscape extends HTMLElement {
     ctx.rect(p.left, p.top, p.w, p.h);
     ctx.clip();
     this.fieldLayer.draw(pt);
-    const legendBox = legend ? this.trajectories.legendBox(pt) : null;
-    this.fieldLayer.drawMinima(pt, legendBox ? [legendBox] : []);
+    this.fieldLayer.drawMinima(pt);
     this.trajectories.draw(pt);
+    // the labels go over the paths, clear of the legend and of every run's marker
+    const legendBox = legend ? this.trajectories.legendBox(pt) : null;
+    const obstacles = legendBox ? [legendBox] : [];
+    const r = 7 * (pt.text / 11);
+    this.trajectories.runs.forEach((_, i) => {
+      const m = this.trajectories.markerPosition(i);
+      if (!m) return;
+      const X = s.sx(m[0], p);
+      const Y = s.sy(m[1], p);
+      if (Number.isFinite(X) && Number.isFinite(Y)) obstacles.push({ x: X - r, y: Y - r, w: 2 * r, h: 2 * r });
+    });
+    this.fieldLayer.drawMinimaLabels(pt, obstacles);
     // an exported picture has its legend in the heading, clear of the paths
     if (legend) this.trajectories.drawLegend(pt);
     ctx.restore();

@@ -159,20 +159,19 @@ export class FieldLayer {
   /** Where the last paint put the minima labels (null: no free spot), for tests and exports. */
   labelBoxes: (PlacedLabel | null)[] = [];
 
-  /**
-   * The known minima as white stars with their value labels, placed so that none collide with
-   * each other, the stars or the `obstacles` (the legend).
-   */
-  drawMinima(pt: Paint, obstacles: LabelBox[] = []) {
+  /** The minima on screen at the last paint, in canvas px. */
+  private shownMinima: { X: number; Y: number; label?: string }[] = [];
+
+  /** The known minima as white stars (under the paths; their labels come after them). */
+  drawMinima(pt: Paint) {
     const f = this.field;
-    this.labelBoxes = [];
+    this.shownMinima = [];
     if (!f || !f.minima) {
       return;
     }
     const { ctx, scales: s, plot: p } = pt;
-    ctx.font = `${pt.text + 1}px ${pt.font}`;
     const k = pt.text / 11;
-    const shown: { X: number; Y: number; label?: string }[] = [];
+    const shown = this.shownMinima;
     for (const m of f.minima) {
       const y = f.mode === '1d' ? m.y ?? this.valueAt(m.x, 0) : m.y ?? 0;
       const X = s.sx(m.x, p);
@@ -186,7 +185,23 @@ export class FieldLayer {
       ctx.strokeStyle = '#111';
       ctx.stroke();
     }
-    const labelled = shown.filter((m) => m.label);
+  }
+
+  /**
+   * The minima's value labels, drawn over the paths (a run that reached the minimum used to cover
+   * the "f" of "f = 0.000"), placed so that none collide with each other, the stars or the
+   * `obstacles` (the legend, the runs' markers).
+   */
+  drawMinimaLabels(pt: Paint, obstacles: LabelBox[] = []) {
+    const f = this.field;
+    this.labelBoxes = [];
+    if (!f) {
+      return;
+    }
+    const { ctx, plot: p } = pt;
+    ctx.font = `${pt.text + 1}px ${pt.font}`;
+    const k = pt.text / 11;
+    const labelled = this.shownMinima.filter((m) => m.label);
     const h = pt.text + 1;
     const boxes = placeLabels(
       labelled.map((m) => {

@@ -61,6 +61,29 @@ public record EndReadout(Double sharpness, Double edge, Double testLoss, Rollbac
         return sharpness != null && edge != null && sharpness > edge;
     }
 
+    /**
+     * The end of run {@code run} of {@code spec}: the edge is the one its update has on a
+     * quadratic. Plain SGD: 2/η. Heavy-ball momentum β: 2(1+β)/η; PyTorch's Nesterov form:
+     * 2(1+β)/((1+2β)η). None for an adaptive optimizer, a curvature schedule or clipping, whose
+     * step is not η·g: their end sharpness stays, with no verdict (the readouts above say the GD
+     * edge does not apply to them).
+     */
+    public static EndReadout of(Landscape l, double[] end, double lastLr, RunConfig run, ExperimentSpec.RunSpec spec) {
+        EndReadout plain = of(l, end, lastLr);
+        boolean sgd = "sgd".equals(spec.optimizer().type()) && !(run.schedule() instanceof CurvatureSchedule)
+                && run.clipNorm() == null;
+        if (!sgd || plain.edge() == null) {
+            return new EndReadout(plain.sharpness(), null, plain.testLoss());
+        }
+        double beta = run.momentumBeta() == null ? 0 : run.momentumBeta();
+        boolean nesterov = Boolean.TRUE.equals(spec.optimizer().get("nesterov"));
+        Double d = spec.optimizer().number("dampening");
+        // dampening d feeds (1 − d)·g into the velocity: the step of heavy ball with lr (1 − d)·η
+        double damp = beta > 0 && d != null ? 1 - d : 1;
+        double edge = 2 * (1 + beta) / ((nesterov ? 1 + 2 * beta : 1) * damp * lastLr);
+        return new EndReadout(plain.sharpness(), edge, plain.testLoss());
+    }
+
     /** Cheap for the 2-D and 1-D landscapes of the playground; larger ones use the dense eigen solver's limit. */
     public static EndReadout of(Landscape l, double[] end, double lastLr) {
         Analysis.Hessian h = Analysis.hessian(l, end);

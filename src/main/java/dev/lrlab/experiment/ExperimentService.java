@@ -213,8 +213,9 @@ public class ExperimentService implements AutoCloseable {
         RunConfig cfg = c.engine().runs().get(run);
         boolean adaptive = !"sgd".equals(c.spec().runs().get(run).optimizer().type())
                 || cfg.schedule() instanceof CurvatureSchedule;
-        return new RunPreview(p, adaptive, "quadratic".equals(c.spec().landscape().type()),
-                GameRegime.of(c.engine().landscape(), cfg));
+        return new RunPreview(p, adaptive, RunPreview.QUADRATIC.contains(c.spec().landscape().type()),
+                GameRegime.of(c.engine().landscape(), cfg),
+                !(cfg.schedule() instanceof dev.lrlab.core.schedule.ConstantSchedule));
     }
 
     /** lr(t) of run {@code run} at about {@code points} evenly spaced steps. */

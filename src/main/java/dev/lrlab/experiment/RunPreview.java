@@ -11,6 +11,11 @@ import dev.lrlab.core.engine.Analysis;
  * @param quadratic the landscape is a quadratic: the analysis holds everywhere, not only near θ₀
  * @param game      for a two-player game the verdict of gradient play (the GD edge does not
  *                  apply), or null
+ * @param scheduled the run's schedule changes η: the verdict is for the first step's η only
  */
-public record RunPreview(Analysis.Preview analysis, boolean adaptive, boolean quadratic, GameRegime game) {
+public record RunPreview(Analysis.Preview analysis, boolean adaptive, boolean quadratic, GameRegime game,
+                         boolean scheduled) {
+
+    /** Landscapes whose Hessian is the same everywhere (least squares is a quadratic in θ). */
+    static final java.util.Set<String> QUADRATIC = java.util.Set.of("quadratic", "linearRegression");
 }

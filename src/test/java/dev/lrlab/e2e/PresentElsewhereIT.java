@@ -47,8 +47,9 @@ class PresentElsewhereIT extends BrowserTestBase {
         assertThat(page.locator("#duplicate-0").isVisible()).isFalse();
         assertThat(page.locator("#panel-0 .lr-panel-editor").isVisible()).isFalse();
         page.locator("#btn-play").click();
-        page.waitForFunction("() => { const t = document.querySelector('#btn-play').innerText.trim(); return t === 'Run'; }",
-                null, new Page.WaitForFunctionOptions().setTimeout(60_000));
+        page.waitForFunction("() => document.querySelector('#landscape-3').pointCount(0) > 450"
+                + " && document.querySelector('#btn-play').innerText.trim() === 'Run'", null,
+                new Page.WaitForFunctionOptions().setTimeout(60_000));
         page.waitForTimeout(800);
         screenshotAll("present-compare-1280-en");
 
@@ -86,7 +87,9 @@ class PresentElsewhereIT extends BrowserTestBase {
             assertThat(p.locator("#embed-open").getAttribute("href")).contains("present=1");
             assertThat(width(p, "#landscape")).isGreaterThan(390 * 0.85);
             p.locator("#btn-play").click();
-            p.waitForFunction("() => document.querySelector('#btn-play').innerText.trim() === '运行'", null,
+            // finished: both paths drawn to their end (1000 steps) and the controls idle again
+            p.waitForFunction("() => document.querySelector('#landscape').pointCount(1) > 900"
+                    + " && document.querySelector('#btn-play').innerText.trim() === '运行'", null,
                     new Page.WaitForFunctionOptions().setTimeout(60_000));
             // the two minima labels are both inside the plot and clear of each other, or one is left out
             @SuppressWarnings("unchecked")

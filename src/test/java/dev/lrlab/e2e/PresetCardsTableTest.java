@@ -203,7 +203,8 @@ class PresetCardsTableTest {
             String what = String.join("-", Arrays.copyOf(parts, parts.length - 1));
             Recorder.Rows r = rows.get(run);
             double lastLr = r.lr()[r.lr().length - 1];
-            EndReadout e = EndReadout.of(c.landscape(), r.theta()[r.theta().length - 1], lastLr)
+            EndReadout e = EndReadout.of(c.landscape(), r.theta()[r.theta().length - 1], lastLr,
+                            c.engine().runs().get(run), c.spec().runs().get(run))
                     .withRollbacks(c.engine().runs().get(run), (r.lr().length - 1) * thinning.stride, lastLr);
             return switch (what) {
                 case "sharpness" -> "sharpness λmax = " + fmt(e.sharpness());

@@ -45,6 +45,8 @@ public final class LivePlayback {
     private final ReadoutPanel readouts;
 
     private CompiledExperiment running;
+    /** The typed spec of {@code running} (which optimizer each run has: the end readouts name its edge). */
+    private dev.lrlab.experiment.ExperimentSpec runningSpec;
     /** The session while it lives (null once it ended). */
     private LiveSession current;
     /** The session whose rows are shown; kept after it ended so the timeline can scrub. */
@@ -160,6 +162,7 @@ public final class LivePlayback {
             return;
         }
         running = experiment.engine();
+        runningSpec = experiment.spec();
         int maxSteps = 0;
         for (RunConfig r : running.runs()) {
             maxSteps = Math.max(maxSteps, r.steps());
@@ -270,7 +273,8 @@ public final class LivePlayback {
             Recorder.Rows last = h.read(run, rows - 1, 1, updates - 1, 1);
             double[] theta = last.theta()[0];
             EndReadout end = theta.length == running.landscape().dim()
-                    ? EndReadout.of(running.landscape(), theta, last.lr()[0])
+                    ? EndReadout.of(running.landscape(), theta, last.lr()[0], running.runs().get(run),
+                            runningSpec.runs().get(run))
                             .withRollbacks(running.runs().get(run), (updates - 1) * shown.stride(), last.lr()[0])
                     : null;
             if (end != null && window > 0) {

@@ -75,6 +75,10 @@ public class ReadoutPanel extends Div {
         }
         badge.getElement().getThemeList().removeAll(java.util.List.of("success", "contrast", "error"));
         if (preview.game() != null) {
+            // the minimisation's edge means nothing in a game: its cells stay empty, as the note says
+            for (String k : new String[]{"lambdaMax", "edge", "etaLambda", "factors", "kappa"}) {
+                cells.get(k)[1].setText("–");
+            }
             showGame(preview.game());
             return;
         }
@@ -94,7 +98,11 @@ public class ReadoutPanel extends Div {
         });
         String rule = getTranslation(beta > 0 ? "regime.note.momentum" : "regime.note.gd",
                 fmt(2 * (1 + beta)), fmt(p.lrTimesLambdaMax()));
-        note.setText(quadratic ? rule : getTranslation("regime.note.local", rule));
+        if (!quadratic) {
+            rule = getTranslation("regime.note.local", rule);
+        }
+        // a schedule moves η, and ηλmax with it: say which η the verdict is for
+        note.setText(preview.scheduled() ? rule + " " + getTranslation("regime.note.schedule", fmt(p.lr())) : rule);
     }
 
     /** A game: the badge is the verdict of gradient play, never the minimisation's edge ηλmax &lt; 2. */
