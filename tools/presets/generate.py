@@ -17,8 +17,8 @@ ZH_FORMULA = {
     r"\eta_t=\eta_{\min}+\tfrac12(\eta_{\max}-\eta_{\min})\bigl(1+\cos(\pi T_{cur}/T_i)\bigr),\quad v\leftarrow 0\ \text{（重启时）}",
   r"m_t=\beta_{1,t}m_{t-1}+(1-\beta_{1,t})g,\quad \hat m_t=\frac{m_t}{1-\beta_{1,t}^{\,t}},\quad \text{constant } g:\ \frac{\hat m_t}{g}=\frac{1-\prod_{k\le t}\beta_{1,k}}{1-\beta_{1,t}^{\,t}}":
     r"m_t=\beta_{1,t}m_{t-1}+(1-\beta_{1,t})g,\quad \hat m_t=\frac{m_t}{1-\beta_{1,t}^{\,t}},\quad \text{常数 } g:\ \frac{\hat m_t}{g}=\frac{1-\prod_{k\le t}\beta_{1,k}}{1-\beta_{1,t}^{\,t}}",
-  r"\text{if } \lVert g(\theta_{\text{next}})\rVert/\lVert g(\theta)\rVert>1.5:\ \text{reject},\ \eta\leftarrow\eta/2":
-    r"\text{若 } \lVert g(\theta_{\text{下一步}})\rVert/\lVert g(\theta)\rVert>1.5:\ \text{拒绝这一步},\ \eta\leftarrow\eta/2",
+  r"\text{if } \lVert g(\theta_{\text{next}})\rVert/\lVert g(\theta)\rVert>1.2:\ \text{reject},\ \eta\leftarrow\eta/2":
+    r"\text{若 } \lVert g(\theta_{\text{下一步}})\rVert/\lVert g(\theta)\rVert>1.2:\ \text{拒绝这一步},\ \eta\leftarrow\eta/2",
   r"\hat\lambda_{\max}\ \text{by power iteration on } Hv,\qquad \eta_t=2s/\hat\lambda_{\max,t},\ s\in(0,1)":
     r"\hat\lambda_{\max}\ \text{由 } Hv \text{ 的幂迭代估计},\qquad \eta_t=2s/\hat\lambda_{\max,t},\ s\in(0,1)",
   r"\eta\,\lambda_{\max}<2\ \text{to stay};\quad \text{sharpness}=\lambda_{\max}(\nabla^2 f(\theta_{\text{end}}))":
@@ -131,13 +131,14 @@ preset("s7-gradient-clipping", ["S7"],
 
 preset("s8-momentum-reset-restarts", ["S8", "S21"],
   ("Warm restarts: reset the momentum or keep it?", "热重启时：动量清零还是保留？"),
-  ("SGD with momentum 0.9 and warm restarts every 100 steps on the Rosenbrock valley. At every restart the lr jumps back up; the second run also zeroes the velocity. Compare the loss just after each restart: a stale velocity multiplied by a large lr throws the iterate out of the valley.",
-   "在 Rosenbrock 山谷上用动量 0.9 的 SGD，每 100 步热重启一次。每次重启学习率都会跳回高值；第二条训练同时把速度清零。对比每次重启之后的损失：旧的速度乘上大学习率，会把参数甩出山谷。"),
+  ("SGD with momentum 0.9 and warm restarts every 100 steps on the Rosenbrock valley. At every restart the lr jumps back up; the second run also zeroes the velocity. Watch the update size just after each restart and the loss at the end: does zeroing the velocity help here? A kept velocity multiplied by the large lr carries on at full speed, which pays where it still points along the valley and hurts where it points the wrong way. Try a start where it does not, e.g. [1.5, 0].",
+   "在 Rosenbrock 山谷上用动量 0.9 的 SGD，每 100 步热重启一次。每次重启学习率都会跳回高值；第二条训练同时把速度清零。观察每次重启之后的更新大小和最终的损失：在这里清零速度有好处吗？保留的速度乘上大学习率会全速继续前进：如果它仍然沿着山谷方向，这是好事；如果它指错了方向，就会坏事。试试一个不同的起点，例如 [1.5, 0]。"),
   r"\eta_t=\eta_{\min}+\tfrac12(\eta_{\max}-\eta_{\min})\bigl(1+\cos(\pi T_{cur}/T_i)\bigr),\quad v\leftarrow 0\ \text{at restarts}",
   dict(landscape=dict(type="rosenbrock"), runs=[
       run("keep momentum", sgd(0.0005, momentum=0.9), 400, [-1.5, 2], schedule=dict(type="cosineWarmRestarts", t0=100)),
       run("reset momentum", sgd(0.0005, momentum=0.9), 400, [-1.5, 2], schedule=dict(type="cosineWarmRestarts", t0=100), resetMomentumOnRestart=True)]),
-  ("The trajectories split at the first restart (step 100).", "两条轨迹在第一次重启（第 100 步）时分开。"))
+  ("The trajectories split at the first restart (step 100): the kept velocity jumps straight back to ‖Δθ‖ ≈ 0.0084, the reset run restarts at 0.00084 and needs about 10 steps to get up to speed. On this valley floor the velocity points the right way, so keeping it ends lower: loss 2.748 against 3.236 at step 400.",
+   "两条轨迹在第一次重启（第 100 步）时分开：保留的速度让 ‖Δθ‖ 立刻回到约 0.0084，清零的那条从 0.00084 重新起步，大约 10 步才恢复速度。在这段谷底上速度方向是对的，所以保留速度的最终损失更低：第 400 步时为 2.748，而清零的为 3.236。"))
 
 CYC9 = dict(type="cyclic", baseLr=0.01, maxLr=0.1, stepSizeUp=10)
 preset("s9-adam-cycling-beta1", ["S9", "S13", "S22"],
@@ -198,13 +199,14 @@ preset("s15-float16-adam-eps", ["S15", "S13"],
 
 preset("s14-adamw-vs-adam-l2", ["S14"],
   ("AdamW vs Adam + L2", "AdamW 与 Adam + L2 的区别"),
-  ("Both runs use weight decay 0.1 on the Rosenbrock valley. Adam + L2 adds 0.1·θ to the gradient, and then divides it by √v̂, so the decay is weakened where gradients are large. AdamW subtracts η·0.1·θ directly. They end at measurably different points. Which one is pulled closer to the origin?",
-   "两次训练在 Rosenbrock 山谷上都使用 0.1 的权重衰减。Adam + L2 把 0.1·θ 加到梯度里，随后再除以 √v̂，所以梯度大的参数上衰减被削弱。AdamW 则直接减去 η·0.1·θ。两者最终停在明显不同的位置。哪一个被拉得离原点更近？"),
+  ("Both runs use weight decay 0.1 on the Rosenbrock valley, whose minimum is (1, 1). Adam + L2 adds 0.1·θ to the gradient before Adam divides by √v̂: it can only stop where ∇f + 0.1·θ = 0, the minimum of f + 0.05‖θ‖². AdamW takes η·0.1·θ off θ after the division, so the decay is not rescaled with the gradient: where it stops, the normalised step m̂/√v̂ balances 0.1·θ. They end at measurably different points. Which one is pulled closer to the origin, and which one is still moving?",
+   "两次训练在 Rosenbrock 山谷上都使用 0.1 的权重衰减，山谷的极小值在 (1, 1)。Adam + L2 在 Adam 除以 √v̂ 之前把 0.1·θ 加到梯度里：它只能停在 ∇f + 0.1·θ = 0 的地方，也就是 f + 0.05‖θ‖² 的极小值。AdamW 在除法之后从 θ 中减去 η·0.1·θ，衰减不随梯度一起缩放：它停下的地方，归一化的步长 m̂/√v̂ 与 0.1·θ 相互抵消。两者最终停在明显不同的位置。哪一个被拉得离原点更近？哪一个还在移动？"),
   r"\text{L2: } g\leftarrow g+\lambda\theta\qquad \text{AdamW: } \theta\leftarrow\theta-\eta\lambda\theta-\eta\,\hat m/(\sqrt{\hat v}+\epsilon)",
   dict(landscape=dict(type="rosenbrock"), runs=[
       run("Adam + L2 (0.1)", dict(type="adam", lr=0.01, weightDecay=0.1), 5000, [-1.5, 2]),
       run("AdamW (0.1)", dict(type="adamw", lr=0.01, weightDecay=0.1), 5000, [-1.5, 2])]),
-  ("The two end points differ by more than 0.05.", "两个终点的距离大于 0.05。"))
+  ("After 5000 steps Adam + L2 has stopped at (0.886, 0.785), |θ| = 1.184, the minimum of f + 0.05‖θ‖² (its steps are 1e-14). AdamW is at (0.936, 0.875), |θ| = 1.281, still creeping towards (1, 1) with steps of 6e-5. The end points are 0.10 apart: here L2 pulls harder towards the origin.",
+   "5000 步后，Adam + L2 停在 (0.886, 0.785)，|θ| = 1.184，正是 f + 0.05‖θ‖² 的极小值（步长只有 1e-14）。AdamW 在 (0.936, 0.875)，|θ| = 1.281，仍以 6e-5 的步长慢慢向 (1, 1) 移动。两个终点相距 0.10：在这里 L2 把参数拉向原点的力更强。"))
 
 preset("s16-diagonal-preconditioning", ["S16", "S3"],
   ("Adaptive methods as diagonal preconditioners", "自适应方法就是对角预条件"),
@@ -217,12 +219,13 @@ preset("s16-diagonal-preconditioning", ["S16", "S3"],
 
 preset("s17-rollback", ["S17"],
   ("Look ahead, roll back, halve η", "向前看一步，不行就退回并把 η 减半"),
-  ("η = 0.5 is far too large for λmax = 10 (ηλ = 5). Plain GD diverges. With roll-back, a step is rejected when the next gradient is more than 1.5× larger than the current one; η is halved and the step retried. How many roll-backs happen and which η does the run end with?",
-   "对 λmax = 10 来说 η = 0.5 太大了（ηλ = 5），普通梯度下降会发散。启用回退后，如果下一步的梯度比当前梯度大 1.5 倍以上，这一步就被拒绝，η 减半后重试。一共发生了几次回退？最终的 η 是多少？"),
-  r"\text{if } \lVert g(\theta_{\text{next}})\rVert/\lVert g(\theta)\rVert>1.5:\ \text{reject},\ \eta\leftarrow\eta/2",
+  ("η = 0.5 is far too large for λmax = 10 (ηλ = 5). Plain GD diverges. With roll-back, a step is rejected when the next gradient is more than 1.2× larger than the current one; η is halved and the step retried. How many roll-backs happen and which η does the run end with? Then try the ratio 1.5: at η = 0.25 the steep direction grows by exactly |1 − 2.5| = 1.5 per step, and the check never fires.",
+   "对 λmax = 10 来说 η = 0.5 太大了（ηλ = 5），普通梯度下降会发散。启用回退后，如果下一步的梯度比当前梯度大 1.2 倍以上，这一步就被拒绝，η 减半后重试。一共发生了几次回退？最终的 η 是多少？再试试比值 1.5：η = 0.25 时陡峭方向每步恰好增长 |1 − 2.5| = 1.5 倍，检查永远不会触发。"),
+  r"\text{if } \lVert g(\theta_{\text{next}})\rVert/\lVert g(\theta)\rVert>1.2:\ \text{reject},\ \eta\leftarrow\eta/2",
   dict(landscape=q(1, 10), runs=[run("plain η = 0.5", sgd(0.5), 100, [-4, 2]),
-                                 run("roll-back", sgd(0.5), 100, [-4, 2], rollback=dict(ratio=1.5, factor=0.5))]),
-  ("Plain diverges; roll-back halves η two or more times and converges.", "普通 GD 发散；回退把 η 至少减半两次，然后收敛。"))
+                                 run("roll-back", sgd(0.5), 100, [-4, 2], rollback=dict(ratio=1.2, factor=0.5))]),
+  ("Plain diverges at step 20; roll-back halves η twice at the first step, to 0.125 (|1 − 1.25| = 0.25 in the steep direction), and converges without ever growing.",
+   "普通 GD 在第 20 步发散；回退在第一步就把 η 减半两次，变为 0.125（陡峭方向的因子 |1 − 1.25| = 0.25），然后收敛，损失从未增大。"))
 
 preset("s18-curvature-lr", ["S18", "S1"],
   ("Curvature-aware learning rate: η = 2s/λ̂max", "曲率感知学习率：η = 2s/λ̂max"),

@@ -139,7 +139,7 @@ final class ComparePlayback {
         for (int p = 0; p < panels.size(); p++) {
             CompiledExperiment e = panels.get(p).engine();
             // one stride for every panel: the same step is the same row everywhere
-            thinning[p] = ChartThinning.forSteps(maxSteps, LossAxis.of(e.landscape()));
+            thinning[p] = ChartThinning.forSteps(maxSteps, LossAxis.of(e.landscape())).smoothingNoisyRunsOf(e);
             Lane lane = new Lane(views.get(p), e, totalRuns);
             totalRuns += e.runs().size();
             lane.panel.startRun(thinning[p].stride);

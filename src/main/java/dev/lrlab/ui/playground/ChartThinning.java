@@ -27,10 +27,30 @@ public final class ChartThinning {
     /** Per run, the EMA and partial sums so far (they need every row, not only the charted ones). */
     private final Map<Integer, RunningSums> sums = new HashMap<>();
 
+    /**
+     * Per run whether its gradients are noisy; null: all are. Only noisy runs get a smoothed
+     * curve: the EMA of a deterministic run falling by decades per step trails its real loss by
+     * decades on the log axis (S24's plain run read 1e-18 against a real 1e-45).
+     */
+    private boolean[] noisy;
+
     ChartThinning(int stride, int chartEvery, LossAxis axis) {
         this.stride = stride;
         this.chartEvery = chartEvery;
         this.axis = axis;
+    }
+
+    /** Smooths only the noisy runs of {@code e} (this thinning's runs); returns this. */
+    public ChartThinning smoothingNoisyRunsOf(dev.lrlab.core.engine.CompiledExperiment e) {
+        noisy = new boolean[e.runs().size()];
+        for (int i = 0; i < noisy.length; i++) {
+            noisy[i] = e.runs().get(i).noise() != null;
+        }
+        return this;
+    }
+
+    private boolean smoothed(int run) {
+        return noisy == null || (run < noisy.length && noisy[run]);
     }
 
     /** For runs of at most {@code maxSteps} steps. */
@@ -63,7 +83,7 @@ public final class ChartThinning {
         int fs = rows.firstRow();
         int fu = rows.firstUpdate();
         return new ChartsPanel.Series(pick(sx, keepState, fs), pick(plotted, keepState, fs),
-                pick(rs.ema(plotted), keepState, fs), pick(ux, keepUpdate, fu), pick(rows.lr(), keepUpdate, fu),
+                pick(smoothed(run) ? rs.ema(plotted) : plotted, keepState, fs), pick(ux, keepUpdate, fu), pick(rows.lr(), keepUpdate, fu),
                 pick(rows.gradNorm(), keepUpdate, fu), pick(rows.updateNorm(), keepUpdate, fu),
                 pick(RunningSums.effectiveStep(rows.updateNorm(), rows.lr()), keepUpdate, fu),
                 pick(lrSums[0], keepUpdate, fu), pick(lrSums[1], keepUpdate, fu));

@@ -50,8 +50,12 @@ public final class ExportLinks extends Span implements LocaleChangeObserver {
     private void localize() {
         pytorch.setText(getTranslation("export.pytorch"));
         note.setVisible(!exactness.exact());
-        note.setText(exactness.exact() ? "" : exactness.reasons().stream()
-                .map(r -> getTranslation(r.cause().messageKey(), r.label()))
-                .distinct().collect(Collectors.joining("; ")));
+        // one sentence per cause naming its runs ("B = 1, B = 4, B = 16: gaussian noise …"), not one per run
+        java.util.Map<PytorchExport.Cause, java.util.List<String>> runs = new java.util.LinkedHashMap<>();
+        exactness.reasons().forEach(r -> runs.computeIfAbsent(r.cause(), k -> new java.util.ArrayList<>()).add(r.label()));
+        note.setText(runs.entrySet().stream()
+                .map(e -> getTranslation(e.getKey().messageKey(),
+                        e.getValue().stream().distinct().collect(Collectors.joining(getTranslation("list.separator")))))
+                .collect(Collectors.joining(" ")));
     }
 }

@@ -167,7 +167,7 @@ public final class LivePlayback {
         for (RunConfig r : running.runs()) {
             maxSteps = Math.max(maxSteps, r.steps());
         }
-        thinning = ChartThinning.forSteps(maxSteps, LossAxis.of(running.landscape()));
+        thinning = ChartThinning.forSteps(maxSteps, LossAxis.of(running.landscape())).smoothingNoisyRunsOf(running);
         List<LandscapeCanvas.Run> canvasRuns = new ArrayList<>();
         List<String> names = new ArrayList<>();
         List<String> colors = new ArrayList<>();

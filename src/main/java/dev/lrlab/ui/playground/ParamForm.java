@@ -222,7 +222,7 @@ public class ParamForm extends Div {
             return new BoolBinding(name, b);
         }
         if (FormCatalog.CHOICES.containsKey(name)) {
-            return new FieldBinding<>(name, select(FormCatalog.CHOICES.get(name)), (String) value);
+            return new FieldBinding<>(name, select(name, FormCatalog.CHOICES.get(name)), (String) value);
         }
         if (value instanceof List<?> l) {
             return new NumbersBinding(name, l);
@@ -329,6 +329,9 @@ public class ParamForm extends Div {
         void relabel() {
             field.setLabel(label());
             field.setHelperComponent(helper());
+            if (field instanceof Select<?> s) {
+                relabelChoices(s);
+            }
         }
     }
 
@@ -408,9 +411,21 @@ public class ParamForm extends Div {
         return t;
     }
 
-    private static Select<String> select(List<String> options) {
+    /** Shows a choice list's items in the new language (Select caches the labels it rendered). */
+    @SuppressWarnings("unchecked")
+    private static void relabelChoices(Select<?> s) {
+        Select<String> choices = (Select<String>) s;
+        choices.setItemLabelGenerator(choices.getItemLabelGenerator());
+    }
+
+    /** A choice list; a value with a written label ({@code choice.<field>.<value>}) shows it, PyTorch's own names stay. */
+    private Select<String> select(String field, List<String> options) {
         Select<String> select = new Select<>();
         select.setItems(options);
+        select.setItemLabelGenerator(v -> {
+            String l = getTranslation("choice." + field + "." + v);
+            return l == null || l.isBlank() || l.startsWith("!") ? v : l;
+        });
         return select;
     }
 
