@@ -36,6 +36,8 @@ export class LrChart extends HTMLElement {
   private data: Point[][] = [];
   private diverged = new Set<number>();
   private divergedLabel = '';
+  /** Per diverged series the x where it diverged: its marker goes there, on the edge it left by. */
+  private divergedAt = new Map<number, number>();
   private range: Range | null = null;
   /** Meta options of the server (not ApexCharts'): what is plotted, file names, language. */
   private meta = { quantity: '', file: 'lrlab-chart', locale: 'en' };
@@ -117,6 +119,7 @@ export class LrChart extends HTMLElement {
     for (const k of ['lrLogY', 'lrQuantity', 'lrFile', 'lrLocale']) delete this.options[k];
     this.data = (this.options.series ?? []).map((s: any) => (s.data ?? []) as Point[]);
     this.diverged = new Set();
+    this.divergedAt = new Map();
     this.range = null;
     this.yAnnotations = [];
     const label = this.logY ? fmtPow10 : fmtSig;
@@ -191,6 +194,7 @@ export class LrChart extends HTMLElement {
   setDiverged(json: string) {
     const d = JSON.parse(json);
     this.diverged = new Set<number>(d.series ?? []);
+    this.divergedAt = new Map(Object.entries(d.at ?? {}).map(([k, v]) => [Number(k), Number(v)]));
     this.divergedLabel = d.label ?? '';
     this.pending = true;
     schedule(this);
@@ -256,6 +260,7 @@ export class LrChart extends HTMLElement {
     this.pending = false;
     this.data = this.data.map(() => []);
     this.diverged = new Set();
+    this.divergedAt = new Map();
     this.range = null;
     if (this.options) {
       this.options.series = (this.options.series ?? []).map((s: any) => ({ ...s, data: [] }));
@@ -359,7 +364,8 @@ export class LrChart extends HTMLElement {
       .map((p, i) => ({ p, i }))
       .filter(({ p, i }) => p && this.diverged.has(i))
       .map(({ p, i }) => ({
-        x: p![0],
+        // where it diverged, if later than where it left the axis (the line runs along the edge up to it)
+        x: Math.max(p![0], this.divergedAt.get(i) ?? p![0]),
         y: p![1],
         marker: { size: 6, fillColor: '#e53935', strokeColor: colors[i % colors.length] ?? '#fff', strokeWidth: 2, shape: 'circle' },
         label: { text: this.divergedLabel, borderColor: '#e53935', offsetY: p![1] >= (this.range?.max ?? 0) ? 0 : 30,

@@ -69,9 +69,16 @@ public class ApexChart extends Component implements HasSize, HasStyle {
      * drawn at the edge, and a marker with {@code label} shows where each leaves the chart.
      */
     public void setDiverged(java.util.Collection<Integer> series, String label) {
+        setDiverged(series, java.util.Map.of(), label);
+    }
+
+    /** The same, with the marker of series i at x = {@code at.get(i)} (where it diverged) on the top edge. */
+    public void setDiverged(java.util.Collection<Integer> series, java.util.Map<Integer, Double> at, String label) {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
         ArrayNode arr = o.putArray("series");
         series.forEach(arr::add);
+        ObjectNode x = o.putObject("at");
+        at.forEach((i, v) -> x.put(Integer.toString(i), v));
         o.put("label", label);
         getElement().callJsFunction("setDiverged", write(o));
     }

@@ -193,7 +193,7 @@ final class ComparePlayback {
             series.add(thinning[p].series(rb.run(), rows, rb.status() != RunSimulator.Status.RUNNING));
             if (rb.status() == RunSimulator.Status.DIVERGED) {
                 lane.panel.canvas().setDiverged(rb.run(), rb.divergedAtStep());
-                charts.setDiverged(lane.offset + rb.run());
+                charts.setDiverged(lane.offset + rb.run(), rb.divergedAtStep());
             }
         }
         while (series.size() < totalRuns) {

@@ -48,6 +48,8 @@ public class ChartsPanel extends Div implements LocaleChangeObserver {
     private List<String> colors = List.of();
     private LossAxis.Kind lossKind = LossAxis.Kind.LOSS;
     private final Set<Integer> diverged = new TreeSet<>();
+    /** The step each diverged run diverged at. */
+    private final java.util.Map<Integer, Integer> divergedAt = new java.util.TreeMap<>();
 
     public ChartsPanel() {
         addClassName("lr-charts");
@@ -147,6 +149,7 @@ public class ChartsPanel extends Div implements LocaleChangeObserver {
         this.names = runNames;
         this.colors = runColors;
         diverged.clear();
+        divergedAt.clear();
         String step = getTranslation("chart.step");
         String empty = getTranslation("chart.empty");
         String lang = getLocale().toLanguageTag();
@@ -225,13 +228,30 @@ public class ChartsPanel extends Div implements LocaleChangeObserver {
         });
     }
 
-    /** Run {@code run} diverged: from now on it is clipped at every chart's edge, with a marker. */
-    public void setDiverged(int run) {
+    /**
+     * Run {@code run} diverged at {@code step}: from now on it is clipped at every chart's edge,
+     * with a marker at that step (not where the curve first left the axis: S1's η = 0.21 grows
+     * past the others' range at step 27 and diverges at 283).
+     */
+    public void setDiverged(int run, int step) {
         if (diverged.add(run)) {
-            String label = getTranslation("chart.diverged");
-            for (ApexChart c : List.of(loss, lr, grad, update, effStep, sums)) {
-                c.setDiverged(diverged, label);
-            }
+            divergedAt.put(run, step);
+            markDiverged();
+        }
+    }
+
+    private void markDiverged() {
+        String label = getTranslation("chart.diverged");
+        java.util.Map<Integer, Double> lossX = new java.util.TreeMap<>();
+        divergedAt.forEach((run, step) -> {
+            int b = samples.getValue() && run < batchSizes.length ? batchSizes[run] : 0;
+            lossX.put(run, (double) step * (b > 0 ? b : 1));
+        });
+        java.util.Map<Integer, Double> stepX = new java.util.TreeMap<>();
+        divergedAt.forEach((run, step) -> stepX.put(run, (double) step));
+        loss.setDiverged(diverged, lossX, label);
+        for (ApexChart c : List.of(lr, grad, update, effStep, sums)) {
+            c.setDiverged(diverged, stepX, label);
         }
     }
 
@@ -253,10 +273,7 @@ public class ChartsPanel extends Div implements LocaleChangeObserver {
         samples.setLabel(getTranslation("chart.samplesAxis"));
         end.relabel();
         if (!diverged.isEmpty()) {
-            String label = getTranslation("chart.diverged");
-            for (ApexChart c : List.of(loss, lr, grad, update, effStep, sums)) {
-                c.setDiverged(diverged, label);
-            }
+            markDiverged();
         }
     }
 

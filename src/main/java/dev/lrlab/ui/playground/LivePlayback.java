@@ -228,7 +228,7 @@ public final class LivePlayback {
             series.add(thinning.series(rb.run(), rows, rb.status() != RunSimulator.Status.RUNNING));
             if (rb.status() == RunSimulator.Status.DIVERGED) {
                 canvas.setDiverged(rb.run(), rb.divergedAtStep());
-                charts.setDiverged(rb.run());
+                charts.setDiverged(rb.run(), rb.divergedAtStep());
                 diverged.add(host.getTranslation("status.divergedRun", label(rb.run()), rb.divergedAtStep()));
             }
         }
