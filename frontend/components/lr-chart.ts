@@ -1,5 +1,5 @@
 import ApexCharts from 'apexcharts';
-import { clampSeries, comparisonRange, exits, fmtPow10, fmtSig, type Point, type Range } from './chart/axis';
+import { clampSeries, comparisonRange, dataRange, exits, fmtPow10, fmtSig, onDecades, type Point, type Range } from './chart/axis';
 import { download, LOCALES, localeName, toCsv } from './chart/export';
 import { withFontSize } from './chart/text';
 
@@ -116,7 +116,12 @@ export class LrChart extends HTMLElement {
       file: this.options.lrFile ?? 'lrlab-chart',
       locale: localeName(this.options.lrLocale),
     };
-    for (const k of ['lrLogY', 'lrQuantity', 'lrFile', 'lrLocale']) delete this.options[k];
+    const narrow = this.options.lrNarrowX;
+    for (const k of ['lrLogY', 'lrQuantity', 'lrFile', 'lrLocale', 'lrNarrowX']) delete this.options[k];
+    // a phone's window: fewer step ticks, so 20 px projector labels neither rotate nor crowd
+    if (narrow && window.innerWidth < narrow.below) {
+      this.options.xaxis = { ...(this.options.xaxis ?? {}), max: narrow.max, tickAmount: narrow.tickAmount };
+    }
     this.data = (this.options.series ?? []).map((s: any) => (s.data ?? []) as Point[]);
     this.diverged = new Set();
     this.divergedAt = new Map();
@@ -357,6 +362,11 @@ export class LrChart extends HTMLElement {
   /** Series, y range and edge markers as drawn: clipped to the comparison range. */
   private drawn() {
     this.range = comparisonRange(this.data, this.diverged, this.logY);
+    // a log axis spanning decades gets whole-decade ticks (the range, or the data when none is set)
+    const decades = onDecades(this.range ?? dataRange(this.data), this.logY);
+    if (decades && this.range) {
+      this.range = { min: decades.min, max: decades.max };
+    }
     const clipped = clampSeries(this.data, this.range);
     const series = (this.options.series ?? []).map((s: any, i: number) => ({ ...s, data: (clipped[i] ?? []).slice() }));
     const colors: string[] = this.options.colors ?? [];
@@ -375,11 +385,26 @@ export class LrChart extends HTMLElement {
       series,
       // updateOptions re-extends the y axis from ApexCharts' defaults: the text size goes with it
       // without a comparison range the options' own bounds stand (the lr axis starts at 0)
-      yaxis: this.range
-        ? { ...this.sized({ yaxis: this.options.yaxis }).yaxis, min: this.range.min, max: this.range.max }
-        : this.sized({ yaxis: this.options.yaxis }).yaxis,
+      yaxis: this.yAxis(decades),
       annotations: { ...(this.options.annotations ?? {}), yaxis: this.labelled(this.yAnnotations), points: this.labelled(points) },
     };
+  }
+
+  /**
+   * The y axis as drawn: the comparison range (an lr axis keeps its 0 under it), whole decades
+   * on a log axis that spans them, else the options' own.
+   */
+  private yAxis(decades: (Range & { ticks: number }) | null) {
+    const own = this.sized({ yaxis: this.options.yaxis }).yaxis;
+    const floor = this.options.yaxis?.min;
+    if (decades) {
+      return { ...own, min: decades.min, max: decades.max, tickAmount: decades.ticks, forceNiceScale: false };
+    }
+    if (this.range) {
+      const min = Number.isFinite(floor) ? Math.min(floor, this.range.min) : this.range.min;
+      return { ...own, min, max: this.range.max };
+    }
+    return own;
   }
 
   /** The toolbar's CSV item writes real headers and values: ApexCharts' own holds "category" and log10. */

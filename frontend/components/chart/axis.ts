@@ -94,3 +94,31 @@ export function exits(series: Point[][], r: Range | null): (Point | null)[] {
     return p ? [p[0], p[1] > r.max ? r.max : r.min] : null;
   });
 }
+
+/**
+ * A log axis (log10 units) on whole decades: ticks read 1e-3, 1e-6 … instead of 2.48e-5 and
+ * 1.57e-13 where a clipped range or ApexCharts' nice scale would put them. A range narrower than
+ * two decades keeps its own ticks (whole decades would flatten the curve), as does a linear axis.
+ */
+export function onDecades(r: Range | null, logY: boolean, maxTicks = 6): (Range & { ticks: number }) | null {
+  if (!r || !logY || !Number.isFinite(r.min) || !Number.isFinite(r.max)) return null;
+  const lo = Math.floor(r.min + 1e-9);
+  let hi = Math.ceil(r.max - 1e-9);
+  if (hi - lo < 2) return null;
+  const step = Math.ceil((hi - lo) / maxTicks);
+  hi = lo + step * Math.ceil((hi - lo) / step);
+  return { min: lo, max: hi, ticks: (hi - lo) / step };
+}
+
+/** The y range of the points (plotted units), or null when there are none. */
+export function dataRange(series: Point[][]): Range | null {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const s of series) {
+    for (const p of s) {
+      if (p[1] < min) min = p[1];
+      if (p[1] > max) max = p[1];
+    }
+  }
+  return max >= min ? { min, max } : null;
+}

@@ -51,9 +51,8 @@ public record StepAxis(long max, int ticks) {
     public ObjectNode applyTo(ObjectNode options) {
         options.with("xaxis").put("min", 0).put("max", max).put("tickAmount", ticks);
         StepAxis narrow = of(max, NARROW_TICKS);
-        ObjectNode r = options.putArray("responsive").addObject();
-        r.put("breakpoint", NARROW_PX);
-        r.putObject("options").putObject("xaxis").put("min", 0).put("max", narrow.max).put("tickAmount", narrow.ticks);
+        // read by <lr-chart> (ApexCharts' own responsive options undo later updateOptions, e.g. markers)
+        options.putObject("lrNarrowX").put("below", NARROW_PX).put("max", narrow.max).put("tickAmount", narrow.ticks);
         return options;
     }
 }
