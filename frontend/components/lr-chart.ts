@@ -1,5 +1,5 @@
 import ApexCharts from 'apexcharts';
-import { clampSeries, comparisonRange, dataRange, exits, fmtPow10, fmtSig, onDecades, type Point, type Range } from './chart/axis';
+import { clampSeries, comparisonRange, dataRange, exits, fmtPow10, fmtSig, onDecades, onRoundTicks, type Point, type Range } from './chart/axis';
 import { download, LOCALES, localeName, toCsv } from './chart/export';
 import { withFontSize } from './chart/text';
 
@@ -402,7 +402,9 @@ export class LrChart extends HTMLElement {
     }
     if (this.range) {
       const min = Number.isFinite(floor) ? Math.min(floor, this.range.min) : this.range.min;
-      return { ...own, min, max: this.range.max };
+      if (this.logY) return { ...own, min, max: this.range.max };
+      const r = onRoundTicks({ min, max: this.range.max });
+      return { ...own, min: r.min, max: r.max, tickAmount: r.ticks, forceNiceScale: false };
     }
     return own;
   }

@@ -122,3 +122,25 @@ export function dataRange(series: Point[][]): Range | null {
   }
   return max >= min ? { min, max } : null;
 }
+
+/** The smallest 1, 2, 2.5 or 5 × 10^k at least x (x > 0). */
+function niceStep(x: number): number {
+  const d = Math.pow(10, Math.floor(Math.log10(x)));
+  for (const m of [1, 2, 2.5, 5, 10]) {
+    if (m * d >= x * (1 - 1e-12)) return m * d;
+  }
+  return 10 * d;
+}
+
+/**
+ * A linear range on round ticks (0, 0.1, 0.2 … rather than 0.0858, 0.172 …): outward to
+ * multiples of a 1-2-2.5-5 step, about `ticks` of them.
+ */
+export function onRoundTicks(r: Range, ticks = 5): Range & { ticks: number } {
+  const span = r.max - r.min;
+  if (!(span > 0)) return { ...r, ticks };
+  const step = niceStep(span / ticks);
+  const lo = Math.floor(r.min / step + 1e-9) * step;
+  const hi = Math.ceil(r.max / step - 1e-9) * step;
+  return { min: lo, max: hi, ticks: Math.max(1, Math.round((hi - lo) / step)) };
+}

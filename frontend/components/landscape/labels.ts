@@ -50,7 +50,9 @@ function distance(X: number, Y: number, b: LabelBox): number {
  */
 export function placeLabels(wishes: LabelWish[], plot: Plot, gap: number, obstacles: LabelBox[] = []): (PlacedLabel | null)[] {
   const stars: LabelBox[] = wishes.map((m) => ({ x: m.X - gap * 0.8, y: m.Y - gap * 0.8, w: gap * 1.6, h: gap * 1.6 }));
-  const placed: LabelBox[] = [...obstacles];
+  // labels keep a gap between each other (touching ones read as one number); stars and obstacles
+  // only must not be covered (a marker resting on its minimum's star must not push its label away)
+  const placed: LabelBox[] = [];
   return wishes.map((m, own) => {
     const { X, Y, h } = m;
     for (const { text, w } of m.texts) {
@@ -68,6 +70,7 @@ export function placeLabels(wishes: LabelWish[], plot: Plot, gap: number, obstac
         (b) =>
           inside(b, plot) &&
           !placed.some((o) => overlaps(b, o, gap)) &&
+          !obstacles.some((o) => overlaps(b, o)) &&
           !stars.some((o) => overlaps(b, o)) &&
           wishes.every((o, i) => i === own || distance(o.X, o.Y, b) > distance(X, Y, b)),
       );
