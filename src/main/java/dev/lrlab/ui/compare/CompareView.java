@@ -151,7 +151,7 @@ public class CompareView extends Div implements BeforeEnterObserver, LocaleChang
 
     private void open(BeforeEnterEvent event) {
         QueryParameters q = event.getLocation().getQueryParameters();
-        presenter.set(q.getSingleParameter("present").map(v -> v.equals("1") || v.equals("true")).orElse(false));
+        presenter.set(PresenterMode.requested(q));
         String code = q.getSingleParameter("c").or(() -> q.getSingleParameter("s")).orElse(null);
         String presetId = q.getSingleParameter("preset").orElse(null);
         preset = presetId == null ? null : presets.comparison(presetId);

@@ -123,7 +123,7 @@ public class EmbedView extends Div implements BeforeEnterObserver, LocaleChangeO
         stage.readouts().setVisible(!hide.contains("readouts"));
         stage.timeline().setVisible(!hide.contains("timeline"));
         stage.controls().setVisible(!hide.contains("controls"));
-        presenter.set(PlaygroundAddress.presenting(q));
+        presenter.set(PresenterMode.requested(q));
         // the folded forms need their button only when the page shows forms at all
         presenter.formsToggle().setVisible(presenter.isPresenting() && !hide.contains("forms"));
         body.getElement().getClassList().set("lr-embed-solo", hide.contains("forms") || presenter.isPresenting());

@@ -67,6 +67,11 @@ public final class PresenterMode {
         forms.setVisible(false);
     }
 
+    /** Whether an address asks for presenter mode ({@code present=1}): the playground's rule, for every page. */
+    public static boolean requested(com.vaadin.flow.router.QueryParameters q) {
+        return PlaygroundAddress.presenting(q);
+    }
+
     /** The button that switches presenter mode on and off (in the toolbar). */
     public Button toggle() {
         return toggle;
