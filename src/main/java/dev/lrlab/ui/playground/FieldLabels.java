@@ -18,8 +18,13 @@ final class FieldLabels {
 
     /** The translated label of spec field {@code name}, or the name itself when none is written. */
     static String label(String name, Function<String, String> t) {
-        String l = t.apply("label." + name);
-        return l == null || l.isBlank() || l.startsWith("!") ? name : l;
+        return translatedOr("label." + name, name, t);
+    }
+
+    /** The translation of {@code key}, or {@code fallback} when the bundles have none (Vaadin answers "!key!"). */
+    static String translatedOr(String key, String fallback, Function<String, String> t) {
+        String l = t.apply(key);
+        return l == null || l.isBlank() || l.startsWith("!") ? fallback : l;
     }
 
     /** PyTorch's spelling: snake_case, Adam's betas as a pair. */

@@ -422,10 +422,7 @@ public class ParamForm extends Div {
     private Select<String> select(String field, List<String> options) {
         Select<String> select = new Select<>();
         select.setItems(options);
-        select.setItemLabelGenerator(v -> {
-            String l = getTranslation("choice." + field + "." + v);
-            return l == null || l.isBlank() || l.startsWith("!") ? v : l;
-        });
+        select.setItemLabelGenerator(v -> FieldLabels.translatedOr("choice." + field + "." + v, v, this::getTranslation));
         return select;
     }
 
