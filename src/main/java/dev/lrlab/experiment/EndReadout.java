@@ -1,6 +1,7 @@
 package dev.lrlab.experiment;
 
 import dev.lrlab.core.engine.Analysis;
+import dev.lrlab.core.engine.Regime;
 import dev.lrlab.core.engine.RunConfig;
 import dev.lrlab.core.landscape.Landscape;
 import dev.lrlab.core.schedule.CurvatureSchedule;
@@ -70,18 +71,15 @@ public record EndReadout(Double sharpness, Double edge, Double testLoss, Rollbac
      */
     public static EndReadout of(Landscape l, double[] end, double lastLr, RunConfig run, ExperimentSpec.RunSpec spec) {
         EndReadout plain = of(l, end, lastLr);
-        boolean sgd = "sgd".equals(spec.optimizer().type()) && !(run.schedule() instanceof CurvatureSchedule)
-                && run.clipNorm() == null;
-        if (!sgd || plain.edge() == null) {
+        if (RunPreview.adaptive(spec, run) || run.clipNorm() != null || plain.edge() == null) {
             return new EndReadout(plain.sharpness(), null, plain.testLoss());
         }
         double beta = run.momentumBeta() == null ? 0 : run.momentumBeta();
         boolean nesterov = Boolean.TRUE.equals(spec.optimizer().get("nesterov"));
         Double d = spec.optimizer().number("dampening");
-        // dampening d feeds (1 − d)·g into the velocity: the step of heavy ball with lr (1 − d)·η
-        double damp = beta > 0 && d != null ? 1 - d : 1;
-        double edge = 2 * (1 + beta) / ((nesterov ? 1 + 2 * beta : 1) * damp * lastLr);
-        return new EndReadout(plain.sharpness(), edge, plain.testLoss());
+        // PyTorch applies dampening to the velocity only: without momentum there is none
+        double damp = beta > 0 && d != null ? d : 0;
+        return new EndReadout(plain.sharpness(), Regime.edge(beta, damp, nesterov) / lastLr, plain.testLoss());
     }
 
     /** Cheap for the 2-D and 1-D landscapes of the playground; larger ones use the dense eigen solver's limit. */

@@ -211,8 +211,7 @@ public class ExperimentService implements AutoCloseable {
     public RunPreview preview(Compiled c, int run) {
         Analysis.Preview p = ExperimentRunner.preview(c.engine(), run);
         RunConfig cfg = c.engine().runs().get(run);
-        boolean adaptive = !"sgd".equals(c.spec().runs().get(run).optimizer().type())
-                || cfg.schedule() instanceof CurvatureSchedule;
+        boolean adaptive = RunPreview.adaptive(c.spec().runs().get(run), cfg);
         return new RunPreview(p, adaptive, RunPreview.QUADRATIC.contains(c.spec().landscape().type()),
                 GameRegime.of(c.engine().landscape(), cfg),
                 !(cfg.schedule() instanceof dev.lrlab.core.schedule.ConstantSchedule));

@@ -16,6 +16,15 @@ import dev.lrlab.core.engine.Analysis;
 public record RunPreview(Analysis.Preview analysis, boolean adaptive, boolean quadratic, GameRegime game,
                          boolean scheduled) {
 
+    /**
+     * Whether run {@code cfg}'s step is not η·g, so the GD edge is a reference and not a verdict:
+     * an optimizer other than SGD, or the curvature schedule (whose η depends on θ).
+     */
+    static boolean adaptive(ExperimentSpec.RunSpec spec, dev.lrlab.core.engine.RunConfig cfg) {
+        return !"sgd".equals(spec.optimizer().type())
+                || cfg.schedule() instanceof dev.lrlab.core.schedule.CurvatureSchedule;
+    }
+
     /** Landscapes whose Hessian is the same everywhere (least squares is a quadratic in θ). */
     static final java.util.Set<String> QUADRATIC = java.util.Set.of("quadratic", "linearRegression");
 }

@@ -15,7 +15,7 @@ public enum Regime {
      */
     public static Regime of(double lrTimesLambda, double beta) {
         double x = lrTimesLambda;
-        if (!(x < 2 * (1 + beta))) {
+        if (!(x < edge(beta, 0, false))) {
             return UNSTABLE;
         }
         if (beta == 0) {
@@ -26,5 +26,16 @@ public enum Regime {
             return OSCILLATING;
         }
         return CONVERGING;
+    }
+
+    /**
+     * The bound on ηλ below which PyTorch's SGD converges on curvature λ: 2 for plain GD,
+     * 2(1+β) for heavy ball, 2(1+β)/(1−d) when the velocity takes (1−d)·g (dampening d), and
+     * 2(1+β)/((1+2β)(1−d)) for the Nesterov form g + β·v.
+     *
+     * @param dampening the d that reaches the velocity (0 when the caller's momentum ignores it)
+     */
+    public static double edge(double beta, double dampening, boolean nesterov) {
+        return 2 * (1 + beta) / ((nesterov ? 1 + 2 * beta : 1) * (1 - dampening));
     }
 }

@@ -2,6 +2,7 @@ package dev.lrlab.experiment.sweep;
 
 import dev.lrlab.core.engine.Analysis;
 import dev.lrlab.core.engine.ExperimentRunner;
+import dev.lrlab.core.engine.Regime;
 import dev.lrlab.core.engine.RunConfig;
 import dev.lrlab.core.engine.RunSimulator;
 import dev.lrlab.core.landscape.Landscape;
@@ -194,7 +195,7 @@ public final class Sweeps {
             double damp = d == null ? 0 : d;
             // v ← βv + (1−d)g, θ ← θ − ηv: on eigenvalue λ the roots of z² − (1+β−η(1−d)λ)z + β lie
             // in the unit circle iff 0 ≤ β < 1 and 0 < η(1−d)λ < 2(1+β)
-            heavyBall = b < 1 && damp < 1 ? 2 * (1 + b) / ((1 - damp) * lmax) : null;
+            heavyBall = b < 1 && damp < 1 ? Regime.edge(b, damp, false) / lmax : null;
         }
         return new SweepResult.RunAnalysis(r, lmax, p.hessian().stableLr(), beta, heavyBall);
     }

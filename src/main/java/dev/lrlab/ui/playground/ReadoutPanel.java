@@ -97,7 +97,7 @@ public class ReadoutPanel extends Div {
             case UNSTABLE -> "error";
         });
         String rule = getTranslation(beta > 0 ? "regime.note.momentum" : "regime.note.gd",
-                fmt(2 * (1 + beta)), fmt(p.lrTimesLambdaMax()));
+                fmt(Regime.edge(beta, 0, false)), fmt(p.lrTimesLambdaMax()));
         if (!quadratic) {
             rule = getTranslation("regime.note.local", rule);
         }
