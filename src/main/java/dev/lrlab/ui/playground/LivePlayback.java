@@ -163,10 +163,8 @@ public final class LivePlayback {
         }
         running = experiment.engine();
         runningSpec = experiment.spec();
-        int maxSteps = 0;
-        for (RunConfig r : running.runs()) {
-            maxSteps = Math.max(maxSteps, r.steps());
-        }
+        ChartSetup setup = ChartSetup.of(running);
+        int maxSteps = setup.maxSteps();
         thinning = ChartThinning.forSteps(maxSteps, LossAxis.of(running.landscape())).smoothingNoisyRunsOf(running);
         List<LandscapeCanvas.Run> canvasRuns = new ArrayList<>();
         List<String> names = new ArrayList<>();
@@ -179,7 +177,7 @@ public final class LivePlayback {
         emptyKey = null;
         canvas.setRuns(canvasRuns);
         canvas.setStride(thinning.stride);
-        charts.reset(names, colors, ChartSetup.of(running));
+        charts.reset(names, colors, setup);
         timeline.reset();
         timeline.setTotal(maxSteps);
         int sps = controls.stepsPerSecond();
@@ -290,12 +288,12 @@ public final class LivePlayback {
      * end value says it all): the student's or preset's N, else the longest run's last tenth.
      */
     private int meanWindow() {
-        if (!ChartSetup.of(running).noisy()) {
+        ChartSetup setup = ChartSetup.of(running);
+        if (!setup.noisy()) {
             return 0;
         }
         Integer chosen = charts.meanWindow();
-        return chosen != null ? chosen : LastSteps.defaultWindow(running.runs().stream()
-                .mapToInt(RunConfig::steps).max().orElse(1));
+        return chosen != null ? chosen : LastSteps.defaultWindow(setup.maxSteps());
     }
 
     /** Beyond this dimension the end Hessian is not worth a UI-thread eigen solve. */
