@@ -3,6 +3,11 @@ import { clampSeries, comparisonRange, dataRange, exits, fmtPow10, fmtSig, onDec
 import { download, LOCALES, localeName, toCsv } from './chart/export';
 import { withFontSize } from './chart/text';
 
+/** The least plot height in px a chart keeps whatever its legend takes. */
+const MIN_PLOT_PX = 150;
+/** keepPlotHeight grows a chart up to this height in px. */
+const MAX_GROWN_PX = 1000;
+
 /**
  * <lr-chart>: a thin host for one ApexCharts instance. The server sends options once and then only
  * new points (appendPoints), so the wire cost of N points is O(N); the browser keeps the data.
@@ -16,11 +21,6 @@ import { withFontSize } from './chart/text';
  * copy clipped to the comparison range, so a diverged run is drawn along the edge with a marker
  * instead of setting the scale for everyone; tooltips and the CSV export read the real values.
  */
-/** The least plot height in px a chart keeps whatever its legend takes. */
-const MIN_PLOT_PX = 150;
-/** keepPlotHeight grows a chart up to this height in px. */
-const MAX_GROWN_PX = 1000;
-
 export class LrChart extends HTMLElement {
   chart?: ApexCharts;
   private options: any = null;
