@@ -16,16 +16,21 @@ import dev.lrlab.core.schedule.CurvatureSchedule;
  * @param testLoss  loss on the test landscape, or null when the landscape has none
  * @param rollbacks the roll-back count of a run with roll-back (S17), else null
  * @param last      means over the last N steps of a noisy run (S4, S19, S24, S28), else null
+ * @param edgeName  how the edge is computed, as the page writes it ("2/η", "2(1+β)/η", …)
  */
-public record EndReadout(Double sharpness, Double edge, Double testLoss, RollbackCount rollbacks, LastSteps last) {
+public record EndReadout(Double sharpness, Double edge, Double testLoss, RollbackCount rollbacks, LastSteps last,
+                         String edgeName) {
+
+    /** Plain gradient descent's edge. */
+    static final String GD_EDGE = "2/η";
 
     public EndReadout(Double sharpness, Double edge, Double testLoss) {
-        this(sharpness, edge, testLoss, null, null);
+        this(sharpness, edge, testLoss, null, null, GD_EDGE);
     }
 
     /** The same end, with the means over the run's last steps. */
     public EndReadout withLast(LastSteps means) {
-        return new EndReadout(sharpness, edge, testLoss, rollbacks, means);
+        return new EndReadout(sharpness, edge, testLoss, rollbacks, means, edgeName);
     }
 
     /**
@@ -54,7 +59,8 @@ public record EndReadout(Double sharpness, Double edge, Double testLoss, Rollbac
             return this;
         }
         int count = (int) Math.round(Math.log(lastLr / scheduled) / Math.log(factor));
-        return new EndReadout(sharpness, edge, testLoss, new RollbackCount(count, Math.pow(factor, count), lastLr), last);
+        return new EndReadout(sharpness, edge, testLoss, new RollbackCount(count, Math.pow(factor, count), lastLr), last,
+                edgeName);
     }
 
     /** True when the end point is sharper than the last lr can hold (λmax &gt; 2/η). */
@@ -79,7 +85,11 @@ public record EndReadout(Double sharpness, Double edge, Double testLoss, Rollbac
         Double d = spec.optimizer().number("dampening");
         // PyTorch applies dampening to the velocity only: without momentum there is none
         double damp = beta > 0 && d != null ? d : 0;
-        return new EndReadout(plain.sharpness(), Regime.edge(beta, damp, nesterov) / lastLr, plain.testLoss());
+        // the page names the formula with the value: 380 next to "2/η" would read as a wrong 2/η
+        String den = (nesterov ? "(1+2β)" : "") + (damp != 0 ? "(1−d)" : "") + "η";
+        String name = beta == 0 ? GD_EDGE : "2(1+β)/" + (den.equals("η") ? den : "(" + den + ")");
+        return new EndReadout(plain.sharpness(), Regime.edge(beta, damp, nesterov) / lastLr, plain.testLoss(), null,
+                null, name);
     }
 
     /** Cheap for the 2-D and 1-D landscapes of the playground; larger ones use the dense eigen solver's limit. */

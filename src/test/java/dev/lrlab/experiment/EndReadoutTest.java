@@ -69,15 +69,16 @@ class EndReadoutTest {
      * converges and 2 % over it does not, for plain SGD, heavy ball, dampening and PyTorch's
      * Nesterov form (S6: momentum moves the edge ηλ from 2 to 2(1+β)).
      */
-    @ParameterizedTest(name = "{0}: edge ηλ = {1}")
+    @ParameterizedTest(name = "{0}: edge ηλ = {1}, written {2}")
     @CsvSource({
-            "'{\"type\":\"sgd\"}', 2",
-            "'{\"type\":\"sgd\",\"momentum\":0.9}', 3.8",
-            "'{\"type\":\"sgd\",\"momentum\":0.5,\"dampening\":0.5}', 6",
-            "'{\"type\":\"sgd\",\"momentum\":0.9,\"nesterov\":true}', 1.357142857142857",
+            "'{\"type\":\"sgd\"}', 2, 2/η",
+            "'{\"type\":\"sgd\",\"momentum\":0.9}', 3.8, 2(1+β)/η",
+            "'{\"type\":\"sgd\",\"momentum\":0.5,\"dampening\":0.5}', 6, 2(1+β)/((1−d)η)",
+            "'{\"type\":\"sgd\",\"momentum\":0.9,\"nesterov\":true}', 1.357142857142857, 2(1+β)/((1+2β)η)",
     })
     @SuppressWarnings("unchecked")
-    void theEndEdgeIsWhereTheUpdateStopsConverging(String optimizerJson, double edgeTimesLambda) throws Exception {
+    void theEndEdgeIsWhereTheUpdateStopsConverging(String optimizerJson, double edgeTimesLambda, String written)
+            throws Exception {
         Map<String, Object> opt = new com.fasterxml.jackson.databind.ObjectMapper().readValue(optimizerJson, Map.class);
         double lambda = 10;
         for (double side : new double[]{0.98, 1.02}) {
@@ -88,6 +89,7 @@ class EndReadoutTest {
             double lastLr = r.lr()[r.lr().length - 1];
             EndReadout e = EndReadout.of(c.landscape(), new double[]{0.0}, lastLr, c.engine().runs().get(0), c.spec().runs().get(0));
             assertThat(e.edge() * lastLr).as("edge · η").isCloseTo(edgeTimesLambda, within(1e-12));
+            assertThat(e.edgeName()).isEqualTo(written);
             double end = r.theta()[r.theta().length - 1][0];
             boolean converged = Double.isFinite(end) && Math.abs(end) < 1e-2;
             assertThat(converged).as("η = " + side + " × the edge").isEqualTo(side < 1);

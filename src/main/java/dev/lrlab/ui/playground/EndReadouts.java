@@ -108,7 +108,7 @@ public class EndReadouts extends Div {
             }
             if (e.edge() != null && e.sharpness() != null) {
                 row.add(value("end-edge-" + i, getTranslation(e.beyondEdge() ? "end.edge.beyond" : "end.edge.within",
-                        ReadoutPanel.fmt(e.edge()))));
+                        ReadoutPanel.fmt(e.edge()), e.edgeName())));
             }
             if (e.testLoss() != null) {
                 row.add(value("end-test-" + i, getTranslation("end.test", ReadoutPanel.fmt(e.testLoss()))));
