@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import dev.lrlab.web.PublicUrl;
 
 /**
  * The REST API under {@code /api}. Bodies are read as bytes and parsed here, so malformed JSON,
@@ -50,7 +50,10 @@ public class ApiController {
 
     private final ExperimentService service;
     private final PresetCatalog presets;
-    public ApiController(ExperimentService service, PresetCatalog presets) {
+    private final PublicUrl publicUrl;
+
+    public ApiController(ExperimentService service, PresetCatalog presets, PublicUrl publicUrl) {
+        this.publicUrl = publicUrl;
         this.service = service;
         this.presets = presets;
     }
@@ -142,8 +145,7 @@ public class ApiController {
     public ShareResponse share(@RequestBody(required = false) byte[] body, HttpServletRequest req) {
         checkJson(req);
         String code = service.shareCode(service.parseSpec(body));
-        String url = ServletUriComponentsBuilder.fromContextPath(req).path("/playground").queryParam("s", code)
-                .build().toUriString();
+        String url = publicUrl.base(req) + "/playground?s=" + code; // a share code is URL-safe as it is
         return new ShareResponse(code, url);
     }
 

@@ -23,7 +23,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import dev.lrlab.web.PublicUrl;
+import java.util.function.Supplier;
 
 /**
  * Class sessions under {@code /api/classes}: for scripts, LMS integrations and tests. Instructor
@@ -35,10 +36,12 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 public class ClassesController {
     private final ClassroomService classes;
     private final ExperimentService experiments;
+    private final PublicUrl publicUrl;
 
-    public ClassesController(ClassroomService classes, ExperimentService experiments) {
+    public ClassesController(ClassroomService classes, ExperimentService experiments, PublicUrl publicUrl) {
         this.classes = classes;
         this.experiments = experiments;
+        this.publicUrl = publicUrl;
     }
 
     public record CreatedResponse(String code, String instructorUrl, String joinUrl, String secret) {
@@ -51,11 +54,12 @@ public class ClassesController {
     }
 
     @Operation(summary = "Start a class", description = "A 6-character join code and the instructor's secret "
-            + "(shown once, stored hashed); instructorUrl opens the dashboard.")
+            + "(shown once, stored hashed); instructorUrl opens the dashboard. At most "
+            + "lrlab.classes.creates-per-hour per client network (then 429 with Retry-After).")
     @PostMapping
     public ResponseEntity<CreatedResponse> create(HttpServletRequest req) {
-        ClassroomService.Created c = classes.create();
-        String base = ServletUriComponentsBuilder.fromContextPath(req).build().toUriString();
+        ClassroomService.Created c = classes.create(req.getRemoteAddr());
+        String base = publicUrl.base(req);
         return ResponseEntity.status(HttpStatus.CREATED).body(new CreatedResponse(c.code(),
                 base + "/class/teach/" + c.code() + "?k=" + c.secret(), base + "/join?code=" + c.code(), c.secret()));
     }
@@ -77,7 +81,7 @@ public class ClassesController {
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> s = (Map<String, Object>) spec;
-        return version(classes.push(code, bearer(req), s));
+        return version(as(req, () -> classes.push(code, bearer(req), s)));
     }
 
     @Operation(summary = "Choose the fields students may change", description = "Body {editable: [paths]}; "
@@ -88,14 +92,14 @@ public class ClassesController {
         if (!(e instanceof List<?> list) || !list.stream().allMatch(String.class::isInstance)) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "editable must be a list of spec paths", "editable", List.of());
         }
-        return version(classes.setEditable(code, bearer(req), list.stream().map(String.class::cast).toList()));
+        return version(as(req, () -> classes.setEditable(code, bearer(req), list.stream().map(String.class::cast).toList())));
     }
 
     @Operation(summary = "Set the pace", description = "Body {phase: paused | running | reveal | ended}.")
     @PostMapping("/{code}/phase")
     public Map<String, Object> phase(@PathVariable("code") String code, @RequestBody byte[] body, HttpServletRequest req) {
         Object p = body(body, req).get("phase");
-        return version(classes.setPhase(code, bearer(req), Phase.parse(p == null ? null : p.toString())));
+        return version(as(req, () -> classes.setPhase(code, bearer(req), Phase.parse(p == null ? null : p.toString()))));
     }
 
     @Operation(summary = "Ask a question", description = "Body {kind: none | choice | number, text}.")
@@ -112,7 +116,7 @@ public class ClassesController {
                     List.of("none", "choice", "number"));
         }
         Object text = b.get("text");
-        return version(classes.setQuestion(code, bearer(req), new ClassState.Question(k, text == null ? null : text.toString())));
+        return version(as(req, () -> classes.setQuestion(code, bearer(req), new ClassState.Question(k, text == null ? null : text.toString()))));
     }
 
     @Operation(summary = "Spread a field over the seats", description = "Body {path, min, max, points} (a log grid; "
@@ -122,14 +126,14 @@ public class ClassesController {
         Map<String, Object> b = body(body, req);
         CrowdSweep sweep = b.get("path") == null ? null : new CrowdSweep(b.get("path").toString(), number(b, "min"),
                 number(b, "max"), (int) number(b, "points"));
-        return version(classes.setSweep(code, bearer(req), sweep));
+        return version(as(req, () -> classes.setSweep(code, bearer(req), sweep)));
     }
 
     @Operation(summary = "Anonymize", description = "Body {on: true|false}: names replaced by aliases on every student page.")
     @PostMapping("/{code}/anonymize")
     public Map<String, Object> anonymize(@PathVariable("code") String code, @RequestBody byte[] body,
                                          HttpServletRequest req) {
-        return version(classes.setAnonymized(code, bearer(req), Boolean.TRUE.equals(body(body, req).get("on"))));
+        return version(as(req, () -> classes.setAnonymized(code, bearer(req), Boolean.TRUE.equals(body(body, req).get("on")))));
     }
 
     @Operation(summary = "Spotlight a seat on the projector", description = "Body {memberId} (null: none).")
@@ -137,7 +141,7 @@ public class ClassesController {
     public Map<String, Object> spotlight(@PathVariable("code") String code, @RequestBody byte[] body,
                                          HttpServletRequest req) {
         Object m = body(body, req).get("memberId");
-        return version(classes.spotlight(code, bearer(req), m instanceof Number n ? n.intValue() : null));
+        return version(as(req, () -> classes.spotlight(code, bearer(req), m instanceof Number n ? n.intValue() : null)));
     }
 
     @Operation(summary = "The session's results", description = "One row per seat: alias, parameters, final loss, "
@@ -145,7 +149,7 @@ public class ClassesController {
     @GetMapping(path = "/{code}/results", produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
     public ResponseEntity<?> results(@PathVariable("code") String code, HttpServletRequest req,
                                      @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
-        ClassResults r = classes.results(code, bearer(req));
+        ClassResults r = as(req, () -> classes.results(code, bearer(req)));
         if (accept != null && accept.contains("text/csv")) {
             return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
                     .header("Content-Disposition", "attachment; filename=\"class-" + code + ".csv\"").body(r.csv());
@@ -181,7 +185,8 @@ public class ClassesController {
                 : new ClassState.Prediction(memberId, p.toString(), null);
         @SuppressWarnings("unchecked")
         Map<String, Object> s = (Map<String, Object>) spec;
-        ClassState.Submission sub = classes.submit(code, memberId, seat != null ? seat : bearer(req), s, pred);
+        String token = seat != null ? seat : bearer(req);
+        ClassState.Submission sub = as(req, () -> classes.submit(code, memberId, token, s, pred));
         return new SubmittedResponse(memberId, sub.finalLoss(), sub.divergedAt(), sub.shareCode());
     }
 
@@ -218,6 +223,14 @@ public class ClassesController {
 
     private static Map<String, Object> version(long v) {
         return Map.of("version", v);
+    }
+
+    /**
+     * Runs a request that names a class through the guess limit of the client's network: an unknown
+     * code and a wrong secret or seat token answer alike and each costs one guess.
+     */
+    private <T> T as(HttpServletRequest req, Supplier<T> request) {
+        return classes.asClient(req.getRemoteAddr(), request);
     }
 
     /** The bearer token of the request, or null (the service answers 401 then). */

@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import dev.lrlab.web.PublicUrl;
 
 /** Short links under {@code /api/links}: store a spec, read it back. */
 @RestController
@@ -31,10 +31,12 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 public class LinksController {
     private final ExperimentService experiments;
     private final LinkService links;
+    private final PublicUrl publicUrl;
 
-    public LinksController(ExperimentService experiments, LinkService links) {
+    public LinksController(ExperimentService experiments, LinkService links, PublicUrl publicUrl) {
         this.experiments = experiments;
         this.links = links;
+        this.publicUrl = publicUrl;
     }
 
     /** The answer of POST /api/links. */
@@ -62,7 +64,7 @@ public class LinksController {
         links.admit(req.getRemoteAddr());
         byte[] body = readCapped(req, links.maxSpecBytes());
         LinkService.Created c = links.store(experiments.parseSpec(body));
-        String url = ServletUriComponentsBuilder.fromContextPath(req).path("/l/").path(c.id()).build().toUriString();
+        String url = publicUrl.base(req) + "/l/" + c.id();
         return ResponseEntity.status(c.stored() ? HttpStatus.CREATED : HttpStatus.OK).body(new LinkResponse(c.id(), url));
     }
 

@@ -11,20 +11,75 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The class tables over plain JDBC; the SQL runs unchanged on H2 and PostgreSQL. Every change goes
- * through {@link #change}, which raises the version in the same statement, so no change is ever
- * invisible to a listener comparing versions.
+ * The class tables over plain JDBC; the SQL runs on H2 and PostgreSQL (only the upserts are
+ * spelled per database). Every change goes through {@link #change}, which raises the version, and
+ * every change of several statements runs in ONE transaction ({@link #atomically}) that first locks
+ * the class row: the changes of one class happen one after another, whole or not at all, and no
+ * change is ever invisible to a listener comparing versions.
  */
 public class ClassStore {
     private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+    private final DataSource dataSource;
+    private volatile Boolean postgres;
 
     public ClassStore(DataSource dataSource) {
+        this.dataSource = dataSource;
         this.jdbc = JdbcClient.create(dataSource);
+        this.tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+    }
+
+    /**
+     * Runs {@code work} in one transaction (JdbcClient joins it: same DataSource). A deadlock or a
+     * lock wait that timed out rolls it back whole and it runs again, at most three times.
+     */
+    <T> T atomically(Supplier<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return tx.execute(status -> work.get());
+            } catch (ConcurrencyFailureException e) {
+                if (attempt >= 3) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /**
+     * Locks the class row until the transaction ends (call inside {@link #atomically}); false when the
+     * class does not exist. Every multi-statement change takes this lock first, so changes of one
+     * class never interleave and never deadlock on each other.
+     */
+    boolean lockClass(String code) {
+        return jdbc.sql("SELECT code FROM classes WHERE code = ? FOR UPDATE").param(code).query(String.class)
+                .optional().isPresent();
+    }
+
+    private boolean postgres() {
+        Boolean p = postgres;
+        if (p == null) {
+            try {
+                String product = JdbcUtils.extractDatabaseMetaData(dataSource,
+                        java.sql.DatabaseMetaData::getDatabaseProductName);
+                p = product != null && product.toLowerCase(java.util.Locale.ROOT).contains("postgres");
+            } catch (MetaDataAccessException e) {
+                throw new IllegalStateException("cannot tell which database holds the classes", e);
+            }
+            postgres = p;
+        }
+        return p;
     }
 
     /** The secret hash of a class and its state, as one read. */
@@ -109,6 +164,11 @@ public class ClassStore {
         return jdbc.sql(sql).params(all).update() == 1;
     }
 
+    /** {@link #change} and the version it gave, in one transaction; empty when the class is gone. */
+    OptionalLong changeAndVersion(String code, Instant now, String set, Object... params) {
+        return atomically(() -> change(code, now, set, params) ? OptionalLong.of(version(code)) : OptionalLong.empty());
+    }
+
     long version(String code) {
         return jdbc.sql("SELECT version FROM classes WHERE code = ?").param(code).query(Long.class).single();
     }
@@ -118,17 +178,18 @@ public class ClassStore {
                 .single();
     }
 
-    /** Takes the next seat number; false when another join took it first (the caller retries). */
-    boolean insertMember(String code, int id, String name, String alias, String seatSha256, Instant now) {
-        try {
-            jdbc.sql("""
-                            INSERT INTO class_members (class_code, member_id, display_name, alias, seat_sha256, joined_at)
-                            VALUES (?, ?, ?, ?, ?, ?)""")
-                    .params(code, id, name, alias, seatSha256, Timestamp.from(now)).update();
-            return true;
-        } catch (DuplicateKeyException e) {
-            return false;
-        }
+    /**
+     * Inserts seat {@code id} only while the class holds fewer than {@code maxMembers}: the cap is a
+     * condition of the INSERT itself, and the caller holds the class row's lock ({@link #lockClass}),
+     * so parallel joins count one after another. False when the class is full.
+     */
+    boolean insertMemberBelowCap(String code, int id, String name, String alias, String seatSha256, Instant now,
+                                 int maxMembers) {
+        return jdbc.sql("""
+                        INSERT INTO class_members (class_code, member_id, display_name, alias, seat_sha256, joined_at)
+                        SELECT ?, ?, ?, ?, ?, CAST(? AS TIMESTAMP WITH TIME ZONE)
+                        WHERE (SELECT COUNT(*) FROM class_members WHERE class_code = ?) < ?""")
+                .params(code, id, name, alias, seatSha256, Timestamp.from(now), code, maxMembers).update() == 1;
     }
 
     int nextMemberId(String code) {
@@ -141,28 +202,32 @@ public class ClassStore {
                 .params(code, member).query(String.class).optional();
     }
 
+    /** The seat's answer, replacing its earlier one: one upsert statement. */
     void savePrediction(String code, int member, String choice, Double number, Instant now) {
         Timestamp at = Timestamp.from(now);
-        int n = jdbc.sql("UPDATE class_predictions SET choice = ?, number_value = ?, answered_at = ? "
-                + "WHERE class_code = ? AND member_id = ?").params(choice, number, at, code, member).update();
-        if (n == 0) {
-            jdbc.sql("INSERT INTO class_predictions (class_code, member_id, choice, number_value, answered_at) "
-                    + "VALUES (?, ?, ?, ?, ?)").params(code, member, choice, number, at).update();
-        }
+        String sql = postgres()
+                ? "INSERT INTO class_predictions (class_code, member_id, choice, number_value, answered_at) "
+                + "VALUES (?, ?, ?, ?, ?) ON CONFLICT (class_code, member_id) DO UPDATE SET choice = EXCLUDED.choice, "
+                + "number_value = EXCLUDED.number_value, answered_at = EXCLUDED.answered_at"
+                : "MERGE INTO class_predictions (class_code, member_id, choice, number_value, answered_at) "
+                + "KEY (class_code, member_id) VALUES (?, ?, ?, ?, ?)";
+        jdbc.sql(sql).params(code, member, choice, number, at).update();
     }
 
+    /** The seat's last run, replacing its earlier one: one upsert statement. */
     void saveSubmission(String code, int member, String specJson, String shareCode, Double finalLoss,
                         Integer divergedAt, List<Double> curve, Instant now) {
-        Timestamp at = Timestamp.from(now);
-        String curveJson = write(curve);
-        int n = jdbc.sql("UPDATE class_submissions SET spec_json = ?, share_code = ?, final_loss = ?, diverged_at = ?, "
-                        + "loss_curve = ?, submitted_at = ? WHERE class_code = ? AND member_id = ?")
-                .params(specJson, shareCode, finalLoss, divergedAt, curveJson, at, code, member).update();
-        if (n == 0) {
-            jdbc.sql("INSERT INTO class_submissions (class_code, member_id, spec_json, share_code, final_loss, "
-                            + "diverged_at, loss_curve, submitted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-                    .params(code, member, specJson, shareCode, finalLoss, divergedAt, curveJson, at).update();
-        }
+        String columns = "(class_code, member_id, spec_json, share_code, final_loss, diverged_at, loss_curve, "
+                + "submitted_at)";
+        String sql = postgres()
+                ? "INSERT INTO class_submissions " + columns + " VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                + "ON CONFLICT (class_code, member_id) DO UPDATE SET spec_json = EXCLUDED.spec_json, "
+                + "share_code = EXCLUDED.share_code, final_loss = EXCLUDED.final_loss, "
+                + "diverged_at = EXCLUDED.diverged_at, loss_curve = EXCLUDED.loss_curve, "
+                + "submitted_at = EXCLUDED.submitted_at"
+                : "MERGE INTO class_submissions " + columns + " KEY (class_code, member_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+        jdbc.sql(sql).params(code, member, specJson, shareCode, finalLoss, divergedAt, write(curve), Timestamp.from(now))
+                .update();
     }
 
     /** A new experiment starts a new round: the old runs and answers belong to the old one. */

@@ -1,6 +1,7 @@
 package dev.lrlab.classroom;
 
 import dev.lrlab.experiment.ExperimentService;
+import dev.lrlab.links.JdbcBuckets;
 import dev.lrlab.links.RateLimiter;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,7 +18,8 @@ import org.springframework.core.env.Environment;
  * Beans of class sessions: the tables on the application's DataSource, the room events (in-JVM
  * on one node, PostgreSQL LISTEN/NOTIFY across nodes: {@code lrlab.classes.events}), the limits
  * {@code lrlab.classes.max-members}, {@code lrlab.classes.idle-hours} and
- * {@code lrlab.classes.guesses-per-minute}.
+ * {@code lrlab.classes.guesses-per-minute}, {@code lrlab.classes.creates-per-hour},
+ * {@code lrlab.classes.joins-per-minute}.
  */
 @Configuration(proxyBeanMethods = false)
 public class ClassroomConfig {
@@ -64,12 +66,28 @@ public class ClassroomConfig {
                 env.getProperty("lrlab.node-name", env.getProperty("server.port", "8080")), store);
     }
 
+    /**
+     * The per-network limits, counted in the shared {@code rate_buckets} table (every node alike):
+     * wrong guesses ({@code lrlab.classes.guesses-per-minute}), classes started
+     * ({@code lrlab.classes.creates-per-hour}) and seats taken ({@code lrlab.classes.joins-per-minute}).
+     * A lecture hall behind one NAT is one network: the join limit is a burst the size of a full class.
+     */
     @Bean
     public ClassroomService classroomService(ExperimentService experiments, ClassStore store, RoomEvents events,
+                                             JdbcBuckets buckets,
                                              @Value("${lrlab.classes.max-members:300}") int maxMembers,
                                              @Value("${lrlab.classes.idle-hours:12}") double idleHours,
-                                             @Value("${lrlab.classes.guesses-per-minute:20}") int guessesPerMinute) {
-        return new ClassroomService(experiments, store, events, new RateLimiter(guessesPerMinute, "unknown class codes"),
+                                             @Value("${lrlab.classes.guesses-per-minute:20}") int guessesPerMinute,
+                                             @Value("${lrlab.classes.creates-per-hour:30}") int createsPerHour,
+                                             @Value("${lrlab.classes.joins-per-minute:300}") int joinsPerMinute) {
+        ClassroomService.Limiters limits = new ClassroomService.Limiters(
+                new RateLimiter("class-guesses", guessesPerMinute, Duration.ofMinutes(1),
+                        "unknown class codes or wrong secrets", buckets, System::currentTimeMillis),
+                new RateLimiter("class-creates", createsPerHour, Duration.ofHours(1), "new classes", buckets,
+                        System::currentTimeMillis),
+                new RateLimiter("class-joins", joinsPerMinute, Duration.ofMinutes(1), "joins", buckets,
+                        System::currentTimeMillis));
+        return new ClassroomService(experiments, store, events, limits,
                 new ClassroomService.Settings(maxMembers, Duration.ofSeconds(Math.round(idleHours * 3600))),
                 Clock.systemUTC());
     }

@@ -14,7 +14,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Class sessions (plain Java, no web stack): create a class, push an experiment, lock fields, set
@@ -23,6 +25,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * action its seat token; every change raises the version in the database and is announced through
  * {@link RoomEvents}. Nothing of a class lives only in memory: a new service on the same database
  * sees every class as it was.
+ *
+ * <p>A class code is the only thing between a stranger and a class, so no answer tells an unknown
+ * code from a wrong secret or seat token ({@link Reason#WRONG_SECRET} for both, the same message),
+ * and every such failure costs the client's network one guess ({@link #asClient}).
  */
 public class ClassroomService {
     private static final int MAX_QUESTION = 200;
@@ -33,25 +39,37 @@ public class ClassroomService {
     public record Created(String code, String secret) {
     }
 
-    public record Joined(int memberId, String seatToken, String alias) {
+    public record Joined(String code, int memberId, String seatToken, String alias) {
+    }
+
+    /**
+     * The limits per client network: wrong guesses (unknown codes, wrong secrets and seat tokens),
+     * classes created, seats taken.
+     */
+    public record Limiters(RateLimiter guesses, RateLimiter creates, RateLimiter joins) {
+        /** {@code perMinute} for each, counted in this JVM only: for tools and tests without a shared store. */
+        public static Limiters inMemory(int perMinute) {
+            return new Limiters(new RateLimiter(perMinute, "unknown class codes or wrong secrets"),
+                    new RateLimiter(perMinute, "new classes"), new RateLimiter(perMinute, "joins"));
+        }
     }
 
     private final ExperimentService experiments;
     private final ClassStore store;
     private final RoomEvents events;
-    private final RateLimiter guesses;
+    private final Limiters limits;
     private final Settings settings;
     private final Clock clock;
     private final Secrets secrets = new Secrets();
     /** The newest state read per class, so a push heard by 200 pages costs one read, not 200. */
     private final Map<String, ClassState> latest = new ConcurrentHashMap<>();
 
-    public ClassroomService(ExperimentService experiments, ClassStore store, RoomEvents events, RateLimiter guesses,
+    public ClassroomService(ExperimentService experiments, ClassStore store, RoomEvents events, Limiters limits,
                             Settings settings, Clock clock) {
         this.experiments = experiments;
         this.store = store;
         this.events = events;
-        this.guesses = guesses;
+        this.limits = limits;
         this.settings = settings;
         this.clock = clock;
     }
@@ -66,7 +84,13 @@ public class ClassroomService {
 
     // ------------------------------------------------------------------ reading
 
-    public Created create() {
+    public Limiters limits() {
+        return limits;
+    }
+
+    /** Starts a class for {@code client} (counted against {@code lrlab.classes.creates-per-hour} of its network). */
+    public Created create(String client) {
+        limits.creates().acquire(client);
         store.deleteIdle(clock.instant().minus(settings.idle()));
         String secret = secrets.secret();
         for (int attempt = 0; attempt < 20; attempt++) {
@@ -79,19 +103,31 @@ public class ClassroomService {
     }
 
     /**
-     * A code typed by a client (a student, a script): unknown codes cost the client one of its
-     * guesses per minute, and a client out of guesses is refused before the lookup, so a right
-     * code reveals nothing more than a wrong one while limited.
+     * Runs one request of {@code client} that names a class by its code: a client whose network is
+     * out of guesses is refused before anything is looked up (so a right code reveals nothing more
+     * than a wrong one while limited), and a failure that could be a guess (an unknown code, a wrong
+     * secret or seat token, which answer alike) costs its network one guess
+     * ({@code lrlab.classes.guesses-per-minute}).
      */
-    public ClassState lookup(String typedCode, String client) {
-        guesses.check(client);
-        String code = Secrets.normalizeCode(typedCode);
-        ClassState s = code == null ? null : read(code);
-        if (s == null) {
-            guesses.acquire(client);
-            throw notFound(typedCode);
+    public <T> T asClient(String client, Supplier<T> request) {
+        limits.guesses().check(client);
+        try {
+            return request.get();
+        } catch (ClassroomException e) {
+            if (e.reason() == Reason.NOT_FOUND || e.reason() == Reason.WRONG_SECRET) {
+                try {
+                    limits.guesses().acquire(client);
+                } catch (RateLimiter.RateLimitedException spent) {
+                    // this very failure spent the last guess: it is still answered as itself
+                }
+            }
+            throw e;
         }
-        return s.forStudents();
+    }
+
+    /** A code typed by a client (a student, a script): the public state; unknown codes cost a guess. */
+    public ClassState lookup(String typedCode, String client) {
+        return asClient(client, () -> state(typedCode).forStudents());
     }
 
     /** The public state (no real names when anonymized). */
@@ -150,13 +186,22 @@ public class ClassroomService {
         return row;
     }
 
+    /**
+     * The class when {@code secret} is its instructor's. Without a secret nothing is looked up (so
+     * "no secret" says nothing about the code); an unknown code and a wrong secret get one and the
+     * same refusal.
+     */
     private ClassState authorize(String code, String secret) {
-        ClassStore.Row row = row(code);
         if (secret == null || secret.isBlank()) {
             throw new ClassroomException(Reason.NO_SECRET, "secret", "this action needs the instructor's secret");
         }
-        if (!Secrets.matches(secret, row.secretSha256())) {
-            throw new ClassroomException(Reason.WRONG_SECRET, "secret", "wrong instructor secret for class " + code);
+        String c = Secrets.normalizeCode(code);
+        ClassStore.Row row = c == null ? null : readRow(c);
+        // hash the secret even for an unknown code: both refusals take the same work
+        boolean right = Secrets.matches(secret, row == null ? Secrets.sha256("") : row.secretSha256());
+        if (row == null || !right) {
+            throw new ClassroomException(Reason.WRONG_SECRET, "secret",
+                    "no class '" + code + "' with this instructor secret");
         }
         return row.state();
     }
@@ -175,10 +220,9 @@ public class ClassroomService {
     public long push(String code, String secret, Map<String, ?> spec) {
         ClassState s = authorizeOpen(code, secret);
         Compiled c = experiments.compile(spec);
-        store.clearRound(s.code());
         List<String> kept = s.editable().stream().filter(p -> known(p, c.canonical())).toList();
         boolean sweepKept = s.sweep() != null && known(s.sweep().path(), c.canonical());
-        return change(s.code(), "spec_json = ?, editable_json = ?" + (sweepKept ? "" : ", sweep_path = NULL"),
+        return changeWith(s.code(), () -> store.clearRound(s.code()), "spec_json = ?, editable_json = ?" + (sweepKept ? "" : ", sweep_path = NULL"),
                 ClassStore.write(c.minimal()), ClassStore.write(kept));
     }
 
@@ -212,8 +256,7 @@ public class ClassroomService {
         if (text != null && text.length() > MAX_QUESTION) {
             throw new ClassroomException(Reason.INVALID, "question", "a question has at most " + MAX_QUESTION + " characters");
         }
-        store.clearPredictions(s.code());
-        return change(s.code(), "question_kind = ?, question_text = ?",
+        return changeWith(s.code(), () -> store.clearPredictions(s.code()), "question_kind = ?, question_text = ?",
                 q.kind().name().toLowerCase(java.util.Locale.ROOT), text);
     }
 
@@ -276,30 +319,42 @@ public class ClassroomService {
             throw ended(s.code());
         }
         String shown = SeatRules.cleanName(name);
+        limits.joins().acquire(client);
         String token = secrets.secret();
-        for (int attempt = 0; attempt < 50; attempt++) {
-            if (store.memberCount(s.code()) >= settings.maxMembers()) {
-                throw new ClassroomException(Reason.FULL, "members", "class " + s.code() + " is full: it holds at most "
-                        + settings.maxMembers() + " students");
+        Instant now = clock.instant();
+        // lock, cap, insert and version in one transaction: 320 parallel joins give exactly the cap
+        long[] version = new long[1];
+        Joined joined = store.atomically(() -> {
+            if (!store.lockClass(s.code())) {
+                throw notFound(typedCode);
             }
             int id = store.nextMemberId(s.code());
             String alias = Aliases.of(id);
-            if (store.insertMember(s.code(), id, shown == null ? alias : shown, alias, Secrets.sha256(token),
-                    clock.instant())) {
-                change(s.code(), "");
-                return new Joined(id, token, alias);
+            if (!store.insertMemberBelowCap(s.code(), id, shown == null ? alias : shown, alias, Secrets.sha256(token),
+                    now, settings.maxMembers())) {
+                throw new ClassroomException(Reason.FULL, "members", "class " + s.code() + " is full: it holds at most "
+                        + settings.maxMembers() + " students");
             }
-        }
-        throw new IllegalStateException("could not take a seat in class " + s.code());
+            store.change(s.code(), now, "");
+            version[0] = store.version(s.code());
+            return new Joined(s.code(), id, token, alias);
+        });
+        events.publish(s.code(), version[0]);
+        return joined;
     }
 
-    /** Checks a seat token; the public state when it is right. */
+    /**
+     * Checks a seat token; the public state when it is right. An unknown class, an unknown seat and
+     * a wrong token get one and the same refusal.
+     */
     public ClassState seat(String code, int member, String seatToken) {
-        ClassState s = state(code);
-        String hash = store.seatHash(s.code(), member).orElseThrow(() ->
-                new ClassroomException(Reason.NOT_FOUND, "member", "no member " + member + " in class " + s.code()));
-        if (!Secrets.matches(seatToken, hash)) {
-            throw new ClassroomException(Reason.WRONG_SECRET, "seatToken", "wrong seat token for member " + member);
+        String c = Secrets.normalizeCode(code);
+        ClassState s = c == null ? null : read(c);
+        String hash = s == null ? null : store.seatHash(s.code(), member).orElse(null);
+        boolean right = Secrets.matches(seatToken, hash == null ? Secrets.sha256("") : hash);
+        if (hash == null || !right) {
+            throw new ClassroomException(Reason.WRONG_SECRET, "seatToken",
+                    "no seat " + member + " in class '" + code + "' with this seat token");
         }
         return s.forStudents();
     }
@@ -324,8 +379,9 @@ public class ClassroomService {
     public long predict(String code, int member, String seatToken, Prediction answer) {
         ClassState s = seat(code, member, seatToken);
         SeatRules.checkAnswer(s, answer);
-        store.savePrediction(s.code(), member, answer.choice(), answer.number(), clock.instant());
-        return change(s.code(), "");
+        Instant now = clock.instant();
+        return changeWith(s.code(), () -> store.savePrediction(s.code(), member, answer.choice(), answer.number(), now),
+                "");
     }
 
     /**
@@ -350,7 +406,6 @@ public class ClassroomService {
         }
         if (answer != null) {
             SeatRules.checkAnswer(s, answer);
-            store.savePrediction(s.code(), member, answer.choice(), answer.number(), clock.instant());
         }
         ExperimentResult r = experiments.simulate(c);
         int run = s.sweep() == null ? 0 : Math.max(0, SpecPath.parse(s.sweep().path(), "sweep.path").runIndex());
@@ -361,19 +416,42 @@ public class ClassroomService {
         Instant now = clock.instant();
         // the canonical form, so results and charts read every parameter, defaults included
         List<Double> curve = sampled(rr.loss());
-        store.saveSubmission(s.code(), member, ClassStore.write(c.canonical()), share, finalLoss, rr.divergedAtStep(),
-                curve, now);
-        change(s.code(), "");
+        String specJson = ClassStore.write(c.canonical());
+        // the answer, the run and the new version together, or none of them
+        changeWith(s.code(), () -> {
+            if (answer != null) {
+                store.savePrediction(s.code(), member, answer.choice(), answer.number(), now);
+            }
+            store.saveSubmission(s.code(), member, specJson, share, finalLoss, rr.divergedAtStep(), curve, now);
+        }, "");
         return new ClassState.Submission(member, c.canonical(), share, finalLoss, rr.divergedAtStep(), curve, now);
     }
 
     // ------------------------------------------------------------------ helpers
 
     private long change(String code, String set, Object... params) {
-        if (!store.change(code, clock.instant(), set, params)) {
+        OptionalLong v = store.changeAndVersion(code, clock.instant(), set, params);
+        if (v.isEmpty()) {
             throw notFound(code);
         }
-        long v = store.version(code);
+        events.publish(code, v.getAsLong());
+        return v.getAsLong();
+    }
+
+    /**
+     * {@code before} (more writes of the same change) and the version raise in ONE transaction under
+     * the class row's lock; announced after it committed.
+     */
+    private long changeWith(String code, Runnable before, String set, Object... params) {
+        Instant now = clock.instant();
+        long v = store.atomically(() -> {
+            if (!store.lockClass(code)) {
+                throw notFound(code);
+            }
+            before.run();
+            store.change(code, now, set, params);
+            return store.version(code);
+        });
         events.publish(code, v);
         return v;
     }

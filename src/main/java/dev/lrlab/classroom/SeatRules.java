@@ -41,8 +41,11 @@ public final class SeatRules {
         if (t.isEmpty()) {
             return null;
         }
-        if (t.codePointCount(0, t.length()) > MAX_NAME) {
-            throw new ClassroomException(Reason.INVALID, "name", "a display name has at most " + MAX_NAME + " characters");
+        int length = t.codePointCount(0, t.length());
+        if (length > MAX_NAME) {
+            // counted in code points, as a person counts them: an emoji is one, not two UTF-16 units
+            throw new ClassroomException(Reason.INVALID, "name", "name: a display name has at most " + MAX_NAME
+                    + " characters, this one has " + length);
         }
         return t;
     }

@@ -1,130 +1,128 @@
 package dev.lrlab.links;
 
-import java.util.Iterator;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.time.Duration;
 import java.util.function.LongSupplier;
 
 /**
- * A token bucket per client key (the remote address): {@code perMinute} tokens, refilled evenly
- * over the minute, so a client may burst up to the limit and then create one link every
- * 60/perMinute seconds. Keys of full buckets are forgotten when the table grows, so many
- * one-off clients cost no memory over time.
+ * A token bucket per client network ({@link ClientNetwork}): {@code limit} tokens, refilled evenly
+ * over {@code period}, so a client may burst up to the limit and then do one more every
+ * period/limit. The buckets live in a {@link Buckets} store: {@link JdbcBuckets} in the app (one
+ * table on the application's database, so every node counts the same requests), {@link MemoryBuckets}
+ * for tools and tests that have no database.
  */
 public class RateLimiter {
-    private static final int PRUNE_ABOVE = 10_000;
+    /** Where the buckets are kept; both operations must be atomic per bucket. */
+    public interface Buckets {
+        /** Takes one token: 0 when taken, else the milliseconds until one is there. */
+        long take(String limiter, String client, double capacity, double perMs, long nowMs);
 
-    private final int perMinute;
+        /** The milliseconds until a token is there (0: one is there now), taking nothing. */
+        long waitFor(String limiter, String client, double capacity, double perMs, long nowMs);
+    }
+
+    private final String name;
+    private final int limit;
+    private final Duration period;
     /** What is counted, for the refusal's message ("short links", "unknown class codes"). */
     private final String what;
-    private final LongSupplier nanoTime;
-    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final Buckets buckets;
+    private final LongSupplier millis;
 
-    public RateLimiter(int perMinute) {
-        this(perMinute, "short links", System::nanoTime);
-    }
-
-    public RateLimiter(int perMinute, String what) {
-        this(perMinute, what, System::nanoTime);
-    }
-
-    RateLimiter(int perMinute, LongSupplier nanoTime) {
-        this(perMinute, "short links", nanoTime);
-    }
-
-    RateLimiter(int perMinute, String what, LongSupplier nanoTime) {
-        if (perMinute < 1) {
-            throw new IllegalArgumentException("lrlab.links.rate-per-minute must be ≥ 1, was " + perMinute);
+    public RateLimiter(String name, int limit, Duration period, String what, Buckets buckets, LongSupplier millis) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("the " + name + " limit must be ≥ 1, was " + limit);
         }
-        this.perMinute = perMinute;
+        this.name = name;
+        this.limit = limit;
+        this.period = period;
         this.what = what;
-        this.nanoTime = nanoTime;
+        this.buckets = buckets;
+        this.millis = millis;
     }
 
+    /** Short links per minute, buckets in this JVM only (tools, tests). */
+    public RateLimiter(int perMinute) {
+        this(perMinute, "short links");
+    }
+
+    /** Per minute, buckets in this JVM only (tools, tests). */
+    public RateLimiter(int perMinute, String what) {
+        this("memory", perMinute, Duration.ofMinutes(1), what, new MemoryBuckets(), System::currentTimeMillis);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public int limit() {
+        return limit;
+    }
+
+    public Duration period() {
+        return period;
+    }
+
+    /** The limit per minute (the links limit is configured per minute). */
     public int perMinute() {
-        return perMinute;
+        return (int) Math.round(limit * 60_000.0 / period.toMillis());
     }
 
-    /** Takes one token for {@code key}; throws {@link RateLimitedException} (with the wait) when none is left. */
-    public void acquire(String key) {
-        long now = nanoTime.getAsLong();
-        if (buckets.size() > PRUNE_ABOVE) {
-            prune(now);
-        }
-        long waitNanos = buckets.computeIfAbsent(key, k -> new Bucket(perMinute, now)).take(now, perMinute);
-        if (waitNanos > 0) {
-            throw new RateLimitedException(what, perMinute, (int) Math.max(1, (waitNanos + 999_999_999L) / 1_000_000_000L));
+    /**
+     * Takes one token for the client at {@code address}; throws {@link RateLimitedException} (with the
+     * wait) when its network has none left.
+     */
+    public void acquire(String address) {
+        long wait = buckets.take(name, ClientNetwork.of(address), limit, perMs(), millis.getAsLong());
+        if (wait > 0) {
+            throw refused(wait);
         }
     }
 
     /**
-     * Throws {@link RateLimitedException} when {@code key} has no token left, without taking one:
-     * for limits that charge only failures (wrong guesses) but must refuse every attempt once used up.
+     * Throws {@link RateLimitedException} when the client's network has no token left, without taking
+     * one: for limits that charge only failures (wrong guesses) but must refuse every attempt once used up.
      */
-    public void check(String key) {
-        Bucket b = buckets.get(key);
-        if (b == null) {
-            return;
-        }
-        long waitNanos = b.waitFor(nanoTime.getAsLong(), perMinute);
-        if (waitNanos > 0) {
-            throw new RateLimitedException(what, perMinute, (int) Math.max(1, (waitNanos + 999_999_999L) / 1_000_000_000L));
+    public void check(String address) {
+        long wait = buckets.waitFor(name, ClientNetwork.of(address), limit, perMs(), millis.getAsLong());
+        if (wait > 0) {
+            throw refused(wait);
         }
     }
 
-    private void prune(long now) {
-        for (Iterator<Bucket> it = buckets.values().iterator(); it.hasNext(); ) {
-            if (it.next().isFull(now, perMinute)) {
-                it.remove();
-            }
-        }
+    /** Milliseconds until {@code tokens} reach 1 (rounded up, but not by a floating-point hair). */
+    static long waitMs(double tokens, double perMs) {
+        return (long) Math.ceil((1 - tokens) / perMs - 1e-6);
     }
 
-    private static final class Bucket {
-        private double tokens;
-        private long at;
+    private double perMs() {
+        return (double) limit / period.toMillis();
+    }
 
-        Bucket(int perMinute, long now) {
-            this.tokens = perMinute;
-            this.at = now;
-        }
+    private RateLimitedException refused(long waitMs) {
+        String unit = period.equals(Duration.ofHours(1)) ? "hour" : period.equals(Duration.ofMinutes(1)) ? "minute"
+                : period.toSeconds() + " s";
+        return new RateLimitedException(name, "too many " + what + " from this network: at most " + limit + " per "
+                + unit + "; try again in " + seconds(waitMs) + " s", seconds(waitMs));
+    }
 
-        /** 0 when a token was taken, else the nanoseconds until the next one. */
-        synchronized long take(long now, int perMinute) {
-            refill(now, perMinute);
-            if (tokens >= 1) {
-                tokens -= 1;
-                return 0;
-            }
-            double nanosPerToken = 60e9 / perMinute;
-            return (long) Math.ceil((1 - tokens) * nanosPerToken);
-        }
-
-        /** 0 when a token is there, else the nanoseconds until the next one. */
-        synchronized long waitFor(long now, int perMinute) {
-            refill(now, perMinute);
-            return tokens >= 1 ? 0 : (long) Math.ceil((1 - tokens) * 60e9 / perMinute);
-        }
-
-        synchronized boolean isFull(long now, int perMinute) {
-            refill(now, perMinute);
-            return tokens >= perMinute;
-        }
-
-        private void refill(long now, int perMinute) {
-            tokens = Math.min(perMinute, tokens + (now - at) * perMinute / 60e9);
-            at = now;
-        }
+    private static int seconds(long waitMs) {
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, (waitMs + 999) / 1000));
     }
 
     /** Over the limit: retry after {@code retryAfterSeconds}. */
     public static final class RateLimitedException extends RuntimeException {
+        private final String limiter;
         private final int retryAfterSeconds;
 
-        RateLimitedException(String what, int perMinute, int retryAfterSeconds) {
-            super("too many " + what + " from this address: at most " + perMinute
-                    + " per minute; try again in " + retryAfterSeconds + " s");
+        RateLimitedException(String limiter, String message, int retryAfterSeconds) {
+            super(message);
+            this.limiter = limiter;
             this.retryAfterSeconds = retryAfterSeconds;
+        }
+
+        /** The limit that refused ({@link RateLimiter#name()}), so a page can word it. */
+        public String limiter() {
+            return limiter;
         }
 
         public int retryAfterSeconds() {

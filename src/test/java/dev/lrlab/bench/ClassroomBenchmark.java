@@ -5,7 +5,6 @@ import dev.lrlab.classroom.ClassStore;
 import dev.lrlab.classroom.ClassroomService;
 import dev.lrlab.classroom.InJvmRoomEvents;
 import dev.lrlab.experiment.ExperimentService;
-import dev.lrlab.links.RateLimiter;
 import dev.lrlab.live.LiveScheduler;
 import dev.lrlab.live.LiveSession;
 import dev.lrlab.spec.Limits;
@@ -58,14 +57,14 @@ public final class ClassroomBenchmark {
         ExperimentService experiments = new ExperimentService(Limits.DEFAULT, 2, 60_000);
         InJvmRoomEvents events = new InJvmRoomEvents();
         ClassroomService classes = new ClassroomService(experiments, new ClassStore(ds), events,
-                new RateLimiter(1000, "unknown class codes"), new ClassroomService.Settings(1000, Duration.ofHours(12)),
+                ClassroomService.Limiters.inMemory(1000), new ClassroomService.Settings(1000, Duration.ofHours(12)),
                 Clock.systemUTC());
         LiveScheduler scheduler = LiveScheduler.start(LiveScheduler.Settings.defaults());
         MemoryMXBean mem = ManagementFactory.getMemoryMXBean();
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
-        ClassroomService.Created c = classes.create();
+        ClassroomService.Created c = classes.create("127.0.0.1");
         classes.push(c.code(), c.secret(), spec(0.1));
         System.gc();
         Thread.sleep(300);

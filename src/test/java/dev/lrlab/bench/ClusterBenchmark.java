@@ -6,7 +6,6 @@ import dev.lrlab.classroom.ClassroomService;
 import dev.lrlab.classroom.PgRoomEvents;
 import dev.lrlab.experiment.ExperimentService;
 import dev.lrlab.links.PostgresCluster;
-import dev.lrlab.links.RateLimiter;
 import dev.lrlab.live.LiveScheduler;
 import dev.lrlab.live.LiveSession;
 import dev.lrlab.spec.Limits;
@@ -66,7 +65,7 @@ public final class ClusterBenchmark {
             ClassStore store = new ClassStore(ds);
             try (PgRoomEvents events = new PgRoomEvents(ds, url(pg.port), "postgres", null, "instructor", store)) {
                 ClassroomService classes = service(experiments, store, events);
-                ClassroomService.Created c = classes.create();
+                ClassroomService.Created c = classes.create("127.0.0.1");
                 classes.push(c.code(), c.secret(), ClassroomBenchmark.spec(0.1));
                 for (int i = 0; i < nodes; i++) {
                     int share = members / nodes + (i < members % nodes ? 1 : 0);
@@ -181,7 +180,7 @@ public final class ClusterBenchmark {
     }
 
     private static ClassroomService service(ExperimentService experiments, ClassStore store, PgRoomEvents events) {
-        return new ClassroomService(experiments, store, events, new RateLimiter(1000, "unknown class codes"),
+        return new ClassroomService(experiments, store, events, ClassroomService.Limiters.inMemory(1000),
                 new ClassroomService.Settings(1000, Duration.ofHours(12)), Clock.systemUTC());
     }
 

@@ -25,7 +25,7 @@ class ClassroomServiceTest {
 
     @Test
     void createsAnUnambiguousCodeAndALongSecretStoredOnlyHashed() {
-        ClassroomService.Created c = classes.create();
+        ClassroomService.Created c = classes.create("10.9.9.9");
         assertThat(c.code()).matches("[ABCDEFGHJKMNPQRSTUVWXYZ2-9]{6}");
         assertThat(c.secret().length()).isGreaterThanOrEqualTo(22); // 24 random bytes, base64url: 192 bits
         String stored = new org.springframework.jdbc.core.JdbcTemplate(db.dataSource)
@@ -36,7 +36,7 @@ class ClassroomServiceTest {
 
     @Test
     void everyInstructorActionChecksTheSecret() {
-        ClassroomService.Created c = classes.create();
+        ClassroomService.Created c = classes.create("10.9.9.9");
         assertThatThrownBy(() -> classes.push(c.code(), null, ClassroomTestDb.s1(0.1)))
                 .extracting(e -> ((ClassroomException) e).reason()).isEqualTo(Reason.NO_SECRET);
         assertThatThrownBy(() -> classes.setPhase(c.code(), c.secret() + "x", Phase.RUNNING))
@@ -48,7 +48,7 @@ class ClassroomServiceTest {
 
     @Test
     void aLockedLrIsRefusedNamingItsPathAndAnEditableMomentumIsTaken() {
-        ClassroomService.Created c = classes.create();
+        ClassroomService.Created c = classes.create("10.9.9.9");
         classes.push(c.code(), c.secret(), ClassroomTestDb.s1(0.1));
         classes.setEditable(c.code(), c.secret(), List.of("runs[0].optimizer.momentum"));
         ClassroomService.Joined j = classes.join(c.code(), "Ada", "10.0.0.1");
@@ -69,7 +69,7 @@ class ClassroomServiceTest {
 
     @Test
     void theServerRunsTheSubmissionFinalLossAndDivergence() {
-        ClassroomService.Created c = classes.create();
+        ClassroomService.Created c = classes.create("10.9.9.9");
         classes.push(c.code(), c.secret(), ClassroomTestDb.s1(0.1));
         classes.setEditable(c.code(), c.secret(), List.of("runs[0].optimizer.lr"));
         ClassroomService.Joined j = classes.join(c.code(), "Ada", "10.0.0.1");
@@ -85,7 +85,7 @@ class ClassroomServiceTest {
 
     @Test
     void theCrowdSweepSpreadsSeatsOverALogGrid() {
-        ClassroomService.Created c = classes.create();
+        ClassroomService.Created c = classes.create("10.9.9.9");
         classes.push(c.code(), c.secret(), ClassroomTestDb.s1(0.1));
         classes.setSweep(c.code(), c.secret(), new CrowdSweep("runs[0].optimizer.lr", 0.01, 1, 3));
         ClassState s = classes.publicState(c.code());
@@ -106,7 +106,7 @@ class ClassroomServiceTest {
 
     @Test
     void anonymizedStateHoldsNoRealName() {
-        ClassroomService.Created c = classes.create();
+        ClassroomService.Created c = classes.create("10.9.9.9");
         ClassroomService.Joined ada = classes.join(c.code(), "Ada Lovelace", "10.0.0.1");
         classes.join(c.code(), "  ", "10.0.0.2");
         assertThat(ada.alias()).isEqualTo("Otter");
@@ -123,7 +123,7 @@ class ClassroomServiceTest {
 
     @Test
     void theStandardQuestionIsStoredWithoutTextSoEachSeatWordsItInItsLanguage() {
-        ClassroomService.Created c = classes.create();
+        ClassroomService.Created c = classes.create("10.9.9.9");
         classes.push(c.code(), c.secret(), ClassroomTestDb.s1(0.1));
         classes.setQuestion(c.code(), c.secret(), new Question(Question.Kind.CHOICE, null));
         assertThat(classes.instructorState(c.code(), c.secret()).question())
@@ -132,7 +132,7 @@ class ClassroomServiceTest {
 
     @Test
     void resultsCsvHasAliasParametersFinalLossDivergenceAndPrediction() {
-        ClassroomService.Created c = classes.create();
+        ClassroomService.Created c = classes.create("10.9.9.9");
         classes.push(c.code(), c.secret(), ClassroomTestDb.s1(0.1));
         classes.setEditable(c.code(), c.secret(), List.of("runs[0].optimizer.lr"));
         classes.setQuestion(c.code(), c.secret(), new Question(Question.Kind.CHOICE, "η = 0.3?"));
@@ -158,7 +158,7 @@ class ClassroomServiceTest {
     void everyChangeRaisesTheVersionAndIsAnnouncedWithIt() throws Exception {
         InJvmRoomEvents events = new InJvmRoomEvents();
         ClassroomService svc = db.service(events, 300, Clock.systemUTC());
-        ClassroomService.Created c = svc.create();
+        ClassroomService.Created c = svc.create("10.9.9.9");
         List<Long> heard = new CopyOnWriteArrayList<>();
         RoomEvents.Subscription sub = events.subscribe(c.code(), (code, v) -> heard.add(v));
         long v1 = svc.push(c.code(), c.secret(), ClassroomTestDb.s1(0.1));
@@ -179,7 +179,7 @@ class ClassroomServiceTest {
 
     @Test
     void aNewServiceOnTheSameDatabaseSeesTheClassAndIdleClassesExpire() {
-        ClassroomService.Created c = classes.create();
+        ClassroomService.Created c = classes.create("10.9.9.9");
         classes.push(c.code(), c.secret(), ClassroomTestDb.s1(0.1));
         ClassroomService.Joined j = classes.join(c.code(), "Ada", "10.0.0.1");
         ClassroomService restarted = db.service();
@@ -195,7 +195,7 @@ class ClassroomServiceTest {
     @Test
     void aFullClassSaysSoAndGuessesAreLimited() {
         ClassroomService small = db.service(new InJvmRoomEvents(), 2, Clock.systemUTC());
-        ClassroomService.Created c = small.create();
+        ClassroomService.Created c = small.create("10.9.9.9");
         small.join(c.code(), "a", "1");
         small.join(c.code(), "b", "1");
         assertThatThrownBy(() -> small.join(c.code(), "c", "1")).hasMessageContaining("at most 2 students");

@@ -1,6 +1,7 @@
 package dev.lrlab.classroom;
 
 import dev.lrlab.experiment.ExperimentService;
+import dev.lrlab.links.JdbcBuckets;
 import dev.lrlab.links.RateLimiter;
 import dev.lrlab.spec.Limits;
 import java.time.Clock;
@@ -24,9 +25,20 @@ final class ClassroomTestDb {
     }
 
     ClassroomService service(RoomEvents events, int maxMembers, Clock clock) {
-        return new ClassroomService(EXPERIMENTS, new ClassStore(dataSource), events,
-                new RateLimiter(20, "unknown class codes"), new ClassroomService.Settings(maxMembers, Duration.ofHours(12)),
-                clock);
+        return new ClassroomService(EXPERIMENTS, new ClassStore(dataSource), events, limits(20, 1000, 1000),
+                new ClassroomService.Settings(maxMembers, Duration.ofHours(12)), clock);
+    }
+
+    /** The app's limits, counted in this database's shared buckets. */
+    ClassroomService.Limiters limits(int guessesPerMinute, int createsPerHour, int joinsPerMinute) {
+        JdbcBuckets buckets = new JdbcBuckets(dataSource);
+        return new ClassroomService.Limiters(
+                new RateLimiter("class-guesses", guessesPerMinute, Duration.ofMinutes(1), "unknown class codes", buckets,
+                        System::currentTimeMillis),
+                new RateLimiter("class-creates", createsPerHour, Duration.ofHours(1), "new classes", buckets,
+                        System::currentTimeMillis),
+                new RateLimiter("class-joins", joinsPerMinute, Duration.ofMinutes(1), "joins", buckets,
+                        System::currentTimeMillis));
     }
 
     ClassroomService service() {

@@ -3,7 +3,6 @@ package dev.lrlab.classroom;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lrlab.links.PostgresCluster;
-import dev.lrlab.links.RateLimiter;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -75,7 +74,7 @@ class PgRoomEventsTest {
 
     private static ClassroomService node(RoomEvents events) {
         return new ClassroomService(ClassroomTestDb.EXPERIMENTS, new ClassStore(admin), events,
-                new RateLimiter(20, "unknown class codes"), new ClassroomService.Settings(300, Duration.ofHours(12)),
+                ClassroomService.Limiters.inMemory(20), new ClassroomService.Settings(300, Duration.ofHours(12)),
                 Clock.systemUTC());
     }
 
@@ -88,7 +87,7 @@ class PgRoomEventsTest {
             ClassroomService b = node(eventsB);
             await(() -> eventsA.listening() && eventsB.listening(), 10_000, "both listeners up");
 
-            ClassroomService.Created created = a.create();
+            ClassroomService.Created created = a.create("127.0.0.1");
             String code = created.code();
             a.push(code, created.secret(), ClassroomTestDb.s1(0.11)); // warms up compiling, not timed
             // what a student page on B shows: the newest state it was told about

@@ -11,7 +11,10 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
 import dev.lrlab.classroom.ClassroomService;
+import dev.lrlab.links.RateLimiter;
 
 /** {@code /class}: start a class (no account: the private link is the key) or join one. */
 @Route("class")
@@ -21,8 +24,14 @@ public class ClassView extends VerticalLayout implements HasDynamicTitle {
     public ClassView(ClassroomService classes) {
         addClassName("lr-page");
         Button start = new Button(getTranslation("class.start.button"), e -> {
-            ClassroomService.Created c = classes.create();
-            UI.getCurrent().navigate("class/teach/" + c.code(), QueryParameters.of("k", c.secret()));
+            UI ui = UI.getCurrent();
+            try {
+                ClassroomService.Created c = classes.create(ui.getSession().getBrowser().getAddress());
+                ui.navigate("class/teach/" + c.code(), QueryParameters.of("k", c.secret()));
+            } catch (RateLimiter.RateLimitedException limited) {
+                Notification.show(getTranslation("class.start.limited", limited.retryAfterSeconds()), 8000,
+                        Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
+            }
         });
         start.setId("start-class");
         start.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_LARGE);

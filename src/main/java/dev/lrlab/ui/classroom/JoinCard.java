@@ -5,8 +5,7 @@ import com.vaadin.flow.component.html.AnchorTarget;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.server.VaadinRequest;
-import com.vaadin.flow.server.VaadinServletRequest;
+import dev.lrlab.ui.PublicLinks;
 
 /** The join code in big type, the join URL and its QR code: what the lecture hall needs to come in. */
 final class JoinCard extends Div {
@@ -28,16 +27,11 @@ final class JoinCard extends Div {
     }
 
     /**
-     * The address students type, as this request reached the server (behind a proxy,
-     * {@code server.forward-headers-strategy} makes it the public one).
+     * The address students type: {@code lrlab.public-url}, else as this request reached the server
+     * (behind a proxy, {@code server.forward-headers-strategy} makes it the public one) when its host
+     * is a plain host name.
      */
     static String origin() {
-        if (!(VaadinRequest.getCurrent() instanceof VaadinServletRequest r)) {
-            return "";
-        }
-        String scheme = r.getScheme();
-        int port = r.getServerPort();
-        boolean std = ("http".equals(scheme) && port == 80) || ("https".equals(scheme) && port == 443);
-        return scheme + "://" + r.getServerName() + (std ? "" : ":" + port) + r.getContextPath();
+        return PublicLinks.base();
     }
 }

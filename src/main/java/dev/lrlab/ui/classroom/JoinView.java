@@ -58,9 +58,8 @@ public class JoinView extends VerticalLayout implements BeforeEnterObserver, Has
         UI ui = UI.getCurrent();
         try {
             ClassroomService.Joined j = classes.join(code.getValue(), name.getValue(), ui.getSession().getBrowser().getAddress());
-            String c = classes.publicState(code.getValue()).code();
-            SeatStore.save(ui, c, j.memberId(), j.seatToken());
-            ui.navigate("class/" + c);
+            SeatStore.save(ui, j.code(), j.memberId(), j.seatToken());
+            ui.navigate("class/" + j.code());
         } catch (ClassroomException e) {
             show(switch (e.reason()) {
                 case NOT_FOUND -> getTranslation("class.join.unknown", code.getValue().strip());
@@ -70,7 +69,9 @@ public class JoinView extends VerticalLayout implements BeforeEnterObserver, Has
                         : e.getMessage();
             });
         } catch (RateLimiter.RateLimitedException e) {
-            show(getTranslation("class.join.limited", e.retryAfterSeconds()));
+            // too many joins from this network, or too many wrong codes: each says which
+            show(getTranslation("class-joins".equals(e.limiter()) ? "class.join.tooMany" : "class.join.limited",
+                    e.retryAfterSeconds()));
         }
     }
 

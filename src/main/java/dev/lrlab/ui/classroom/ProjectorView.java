@@ -14,6 +14,7 @@ import dev.lrlab.classroom.ClassroomException;
 import dev.lrlab.classroom.ClassroomService;
 import dev.lrlab.classroom.Phase;
 import dev.lrlab.experiment.ExperimentService;
+import dev.lrlab.links.RateLimiter;
 import dev.lrlab.live.vaadin.LiveUiService;
 import java.util.Map;
 
@@ -49,9 +50,10 @@ public class ProjectorView extends Div implements BeforeEnterObserver, HasDynami
         String secret = event.getLocation().getQueryParameters().getSingleParameter("k").orElse(null);
         removeAll();
         try {
-            shown = classes.instructorState(c, secret).forStudents();
-        } catch (ClassroomException e) {
-            add(new H2(getTranslation("class.teach.denied")), new Paragraph(e.getMessage()));
+            shown = classes.asClient(event.getUI().getSession().getBrowser().getAddress(),
+                    () -> classes.instructorState(c, secret)).forStudents();
+        } catch (ClassroomException | RateLimiter.RateLimitedException e) {
+            add(Denied.of(this, e));
             return;
         }
         code = shown.code();

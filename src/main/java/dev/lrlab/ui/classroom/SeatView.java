@@ -21,6 +21,7 @@ import dev.lrlab.classroom.ClassroomService;
 import dev.lrlab.classroom.Phase;
 import dev.lrlab.experiment.Compiled;
 import dev.lrlab.experiment.ExperimentService;
+import dev.lrlab.links.RateLimiter;
 import dev.lrlab.live.vaadin.LiveUiService;
 import dev.lrlab.spec.SpecException;
 import java.util.Map;
@@ -90,7 +91,12 @@ public class SeatView extends Div implements BeforeEnterObserver, HasDynamicTitl
         }
         ClassState state;
         try {
-            state = classes.seat(code, s.member(), s.token());
+            state = classes.asClient(ui.getSession().getBrowser().getAddress(),
+                    () -> classes.seat(code, s.member(), s.token()));
+        } catch (RateLimiter.RateLimitedException limited) {
+            removeAll();
+            add(new H2(getTranslation("class.limited.guesses", limited.retryAfterSeconds())));
+            return;
         } catch (ClassroomException gone) {
             SeatStore.forget(ui, code.toUpperCase(java.util.Locale.ROOT));
             removeAll();

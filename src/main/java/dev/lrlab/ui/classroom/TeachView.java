@@ -21,6 +21,7 @@ import dev.lrlab.classroom.ClassroomService;
 import dev.lrlab.classroom.Phase;
 import dev.lrlab.experiment.ExperimentService;
 import dev.lrlab.links.LinkService;
+import dev.lrlab.links.RateLimiter;
 import dev.lrlab.ui.playground.PresetLookup;
 import dev.lrlab.ui.playground.SendToClassButton;
 import java.nio.charset.StandardCharsets;
@@ -60,9 +61,10 @@ public class TeachView extends Div implements BeforeEnterObserver, HasDynamicTit
         String secret = event.getLocation().getQueryParameters().getSingleParameter("k").orElse(null);
         removeAll();
         try {
-            shown = classes.instructorState(code, secret);
-        } catch (ClassroomException e) {
-            add(new H2(getTranslation("class.teach.denied")), new Paragraph(e.getMessage()));
+            shown = classes.asClient(event.getUI().getSession().getBrowser().getAddress(),
+                    () -> classes.instructorState(code, secret));
+        } catch (ClassroomException | RateLimiter.RateLimitedException e) {
+            add(Denied.of(this, e));
             return;
         }
         teacher = new Instructor(classes, shown.code(), secret);

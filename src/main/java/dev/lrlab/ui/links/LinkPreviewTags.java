@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.springframework.stereotype.Component;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import dev.lrlab.web.PublicUrl;
 
 /**
  * Open Graph and Twitter card tags in the server-rendered page of {@code /l/{id}}: chat and course
@@ -32,10 +32,12 @@ public class LinkPreviewTags implements VaadinServiceInitListener {
 
     private final LinkService links;
     private final I18NProvider i18n;
+    private final PublicUrl publicUrl;
 
-    public LinkPreviewTags(LinkService links, I18NProvider i18n) {
+    public LinkPreviewTags(LinkService links, I18NProvider i18n, PublicUrl publicUrl) {
         this.links = links;
         this.i18n = i18n;
+        this.publicUrl = publicUrl;
     }
 
     @Override
@@ -52,8 +54,7 @@ public class LinkPreviewTags implements VaadinServiceInitListener {
             if (spec.isEmpty()) {
                 return; // the page itself says the link is unknown
             }
-            String base = ServletUriComponentsBuilder.fromContextPath(servlet.getHttpServletRequest()).build()
-                    .toUriString();
+            String base = publicUrl.base(servlet.getHttpServletRequest());
             Locale locale = request.getLocale();
             String title = i18n.getTranslation("meta.link.title", locale);
             String description = describe(spec.get(), locale);

@@ -13,16 +13,15 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.i18n.LocaleChangeEvent;
 import com.vaadin.flow.i18n.LocaleChangeObserver;
-import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.VaadinSession;
 import dev.lrlab.experiment.Compiled;
 import dev.lrlab.links.LinkService;
 import dev.lrlab.links.RateLimiter;
+import dev.lrlab.ui.PublicLinks;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * "Short link": stores the current experiment and shows its {@code /l/{id}} link, copied to the
@@ -70,14 +69,9 @@ public class ShortLinkButton extends Button implements LocaleChangeObserver {
         show(url);
     }
 
-    /** The link as the browser reached this server (forwarded headers applied by Spring when configured). */
+    /** The link under {@code lrlab.public-url}, else as the browser reached this server (a plain host only). */
     private static String absolute(String id) {
-        VaadinServletRequest req = VaadinServletRequest.getCurrent();
-        if (req == null) {
-            return "/l/" + id;
-        }
-        return ServletUriComponentsBuilder.fromContextPath(req.getHttpServletRequest()).path("/l/").path(id)
-                .build().toUriString();
+        return PublicLinks.base() + "/l/" + id;
     }
 
     /**
