@@ -201,7 +201,7 @@ public class ClassroomService {
         boolean right = Secrets.matches(secret, row == null ? Secrets.sha256("") : row.secretSha256());
         if (row == null || !right) {
             throw new ClassroomException(Reason.WRONG_SECRET, "secret",
-                    "no class '" + code + "' with this instructor secret");
+                    "no class with this code and instructor secret");
         }
         return row.state();
     }
@@ -354,7 +354,7 @@ public class ClassroomService {
         boolean right = Secrets.matches(seatToken, hash == null ? Secrets.sha256("") : hash);
         if (hash == null || !right) {
             throw new ClassroomException(Reason.WRONG_SECRET, "seatToken",
-                    "no seat " + member + " in class '" + code + "' with this seat token");
+                    "no seat with this number, class code and seat token");
         }
         return s.forStudents();
     }

@@ -45,14 +45,21 @@ public final class JdbcBuckets implements RateLimiter.Buckets {
         return Math.max(1, waitFor(limiter, client, capacity, perMs, nowMs));
     }
 
-    /** The one atomic statement of a take: refill, check and spend together. */
+    /**
+     * The one atomic statement of a take: refill, check and spend together. The casts matter: H2
+     * would otherwise type the refill rate like the BIGINT it multiplies and round it to 0.
+     */
     private boolean takeOne(String limiter, String client, double capacity, double perMs, long nowMs) {
         return jdbc.sql("""
                         UPDATE rate_buckets
-                        SET tokens = LEAST(?, tokens + GREATEST(0, ? - updated_ms) * ?) - 1,
-                            updated_ms = GREATEST(updated_ms, ?)
+                        SET tokens = LEAST(CAST(? AS DOUBLE PRECISION),
+                                           tokens + GREATEST(0, CAST(? AS BIGINT) - updated_ms)
+                                                    * CAST(? AS DOUBLE PRECISION)) - 1,
+                            updated_ms = GREATEST(updated_ms, CAST(? AS BIGINT))
                         WHERE limiter = ? AND client = ?
-                          AND LEAST(?, tokens + GREATEST(0, ? - updated_ms) * ?) >= 1""")
+                          AND LEAST(CAST(? AS DOUBLE PRECISION),
+                                    tokens + GREATEST(0, CAST(? AS BIGINT) - updated_ms)
+                                             * CAST(? AS DOUBLE PRECISION)) >= 1""")
                 .params(capacity, nowMs, perMs, nowMs, limiter, client, capacity, nowMs, perMs).update() == 1;
     }
 
