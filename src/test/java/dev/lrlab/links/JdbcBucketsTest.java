@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * checks on PostgreSQL): two limiter instances on one database, as two nodes have, count into one
  * bucket; parallel takes never spend more tokens than the bucket holds; full rows are pruned.
  */
-class JdbcBucketsTest {
+public class JdbcBucketsTest {
     final AtomicLong now = new AtomicLong(1_700_000_000_000L);
 
     static RateLimiter limiter(DataSource ds, int limit, AtomicLong clock) {
@@ -54,7 +54,7 @@ class JdbcBucketsTest {
     }
 
     /** Node A and node B: each its own limiter and buckets object, one table. */
-    static void sharedBucket(DataSource ds, AtomicLong clock) {
+    public static void sharedBucket(DataSource ds, AtomicLong clock) {
         RateLimiter a = limiter(ds, 4, clock);
         RateLimiter b = limiter(ds, 4, clock);
         a.acquire("2001:db8:7:7::1");
@@ -78,7 +78,7 @@ class JdbcBucketsTest {
     }
 
     /** {@code threads} takes at once, through as many limiter instances ("nodes"), no refill in between. */
-    static int parallelTakes(DataSource ds, int limit, int threads) throws Exception {
+    public static int parallelTakes(DataSource ds, int limit, int threads) throws Exception {
         AtomicLong frozen = new AtomicLong(1_700_000_000_000L);
         ExecutorService pool = Executors.newFixedThreadPool(16);
         try {
