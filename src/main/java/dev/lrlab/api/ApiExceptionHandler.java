@@ -67,7 +67,10 @@ public class ApiExceptionHandler {
                 .body(new ApiError(e.getMessage(), null, List.of()));
     }
 
-    /** Too many links from one client: 429 with Retry-After (seconds until the next one is allowed). */
+    /**
+     * Over a per-network limit (short links, classes, joins, wrong class codes or secrets): 429 with
+     * Retry-After (seconds until the next one is allowed).
+     */
     @ExceptionHandler(RateLimiter.RateLimitedException.class)
     public ResponseEntity<ApiError> rateLimited(RateLimiter.RateLimitedException e) {
         return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).contentType(MediaType.APPLICATION_JSON)

@@ -92,14 +92,16 @@ public class ClassesController {
         if (!(e instanceof List<?> list) || !list.stream().allMatch(String.class::isInstance)) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "editable must be a list of spec paths", "editable", List.of());
         }
-        return version(as(req, () -> classes.setEditable(code, bearer(req), list.stream().map(String.class::cast).toList())));
+        List<String> paths = list.stream().map(String.class::cast).toList();
+        return version(as(req, () -> classes.setEditable(code, bearer(req), paths)));
     }
 
     @Operation(summary = "Set the pace", description = "Body {phase: paused | running | reveal | ended}.")
     @PostMapping("/{code}/phase")
     public Map<String, Object> phase(@PathVariable("code") String code, @RequestBody byte[] body, HttpServletRequest req) {
         Object p = body(body, req).get("phase");
-        return version(as(req, () -> classes.setPhase(code, bearer(req), Phase.parse(p == null ? null : p.toString()))));
+        Phase phase = Phase.parse(p == null ? null : p.toString());
+        return version(as(req, () -> classes.setPhase(code, bearer(req), phase)));
     }
 
     @Operation(summary = "Ask a question", description = "Body {kind: none | choice | number, text}.")
@@ -116,7 +118,8 @@ public class ClassesController {
                     List.of("none", "choice", "number"));
         }
         Object text = b.get("text");
-        return version(as(req, () -> classes.setQuestion(code, bearer(req), new ClassState.Question(k, text == null ? null : text.toString()))));
+        ClassState.Question q = new ClassState.Question(k, text == null ? null : text.toString());
+        return version(as(req, () -> classes.setQuestion(code, bearer(req), q)));
     }
 
     @Operation(summary = "Spread a field over the seats", description = "Body {path, min, max, points} (a log grid; "
@@ -133,7 +136,8 @@ public class ClassesController {
     @PostMapping("/{code}/anonymize")
     public Map<String, Object> anonymize(@PathVariable("code") String code, @RequestBody byte[] body,
                                          HttpServletRequest req) {
-        return version(as(req, () -> classes.setAnonymized(code, bearer(req), Boolean.TRUE.equals(body(body, req).get("on")))));
+        boolean on = Boolean.TRUE.equals(body(body, req).get("on"));
+        return version(as(req, () -> classes.setAnonymized(code, bearer(req), on)));
     }
 
     @Operation(summary = "Spotlight a seat on the projector", description = "Body {memberId} (null: none).")
@@ -141,7 +145,8 @@ public class ClassesController {
     public Map<String, Object> spotlight(@PathVariable("code") String code, @RequestBody byte[] body,
                                          HttpServletRequest req) {
         Object m = body(body, req).get("memberId");
-        return version(as(req, () -> classes.spotlight(code, bearer(req), m instanceof Number n ? n.intValue() : null)));
+        Integer member = m instanceof Number n ? n.intValue() : null;
+        return version(as(req, () -> classes.spotlight(code, bearer(req), member)));
     }
 
     @Operation(summary = "The session's results", description = "One row per seat: alias, parameters, final loss, "

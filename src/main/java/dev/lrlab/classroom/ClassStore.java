@@ -173,11 +173,6 @@ public class ClassStore {
         return jdbc.sql("SELECT version FROM classes WHERE code = ?").param(code).query(Long.class).single();
     }
 
-    int memberCount(String code) {
-        return jdbc.sql("SELECT COUNT(*) FROM class_members WHERE class_code = ?").param(code).query(Integer.class)
-                .single();
-    }
-
     /**
      * Inserts seat {@code id} only while the class holds fewer than {@code maxMembers}: the cap is a
      * condition of the INSERT itself, and the caller holds the class row's lock ({@link #lockClass}),

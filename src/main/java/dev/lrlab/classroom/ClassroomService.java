@@ -177,15 +177,6 @@ public class ClassroomService {
         return row;
     }
 
-    private ClassStore.Row row(String code) {
-        String c = Secrets.normalizeCode(code);
-        ClassStore.Row row = c == null ? null : readRow(c);
-        if (row == null) {
-            throw notFound(code);
-        }
-        return row;
-    }
-
     /**
      * The class when {@code secret} is its instructor's. Without a secret nothing is looked up (so
      * "no secret" says nothing about the code); an unknown code and a wrong secret get one and the
