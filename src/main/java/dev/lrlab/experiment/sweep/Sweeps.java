@@ -12,6 +12,8 @@ import dev.lrlab.experiment.ExperimentSpec;
 import dev.lrlab.experiment.TimeLimitException;
 import dev.lrlab.spec.Params;
 import dev.lrlab.spec.SpecException;
+import dev.lrlab.spec.WorkCost;
+import dev.lrlab.core.work.WorkGuard;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +33,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class Sweeps {
     /** Default cap on grid points ({@code lrlab.limits.max-sweep-points}). */
     public static final int DEFAULT_MAX_POINTS = 10_000;
-    private static final int CHECK_EVERY_STEPS = 4096;
 
     private final ExperimentService service;
     private final int maxPoints;
@@ -98,34 +99,42 @@ public final class Sweeps {
         }
         // every value alone, in the full spec, so its error names the user's own field; the largest
         // steps and dimension seen bound the work of the grid before any of it is done
-        int dim = compiled.landscape().dim();
-        int[] maxSteps = new int[compiled.engine().runs().size()];
-        for (RunConfig cfg : compiled.engine().runs()) {
-            maxSteps[cfg.index()] = cfg.steps();
-        }
+        // the cost model (WorkCost, no recording) of the swept runs: the base point's cost times, per
+        // parameter, the largest factor one of its values multiplies it by (values combine)
+        double baseCost = Math.max(1, sweptCost(compiled, runs));
+        double factor = 1;
         for (int k = 0; k < parameters.size(); k++) {
             List<Object> values = parameters.get(k).values();
+            double worst = 1;
             for (int i = 0; i < values.size(); i++) {
                 Map<String, Object> raw = SpecPath.deepCopyMap(base);
                 paths.get(k).set(raw, compiled.canonical(), values.get(i));
                 Compiled c = inSpec(() -> service.compile(raw), "parameters[" + k + "].values[" + i + "] = "
                         + values.get(i) + ": ");
-                dim = Math.max(dim, c.landscape().dim());
-                for (RunConfig cfg : c.engine().runs()) {
-                    maxSteps[cfg.index()] = Math.max(maxSteps[cfg.index()], cfg.steps());
-                }
+                worst = Math.max(worst, sweptCost(c, runs) / baseCost);
             }
+            factor *= worst;
         }
-        double work = 0;
-        for (int r : runs) {
-            work += (double) points * maxSteps[r] * dim;
-        }
+        double work = points * baseCost * factor;
         double cap = service.limits().maxTotalWork();
         if (work > cap) {
-            throw new SpecException("parameters", "at most " + fmt(cap) + " grid points × steps × dimensions in total "
-                    + "(server limit); this sweep needs up to " + fmt(work));
+            throw new SpecException("parameters", "this sweep needs up to about " + WorkCost.sci(work)
+                    + " unit operations of work (grid points × steps × dimensions, weighted by each step's cost), "
+                    + "more than this server's limit of " + WorkCost.sci(cap) + " per request "
+                    + "(lrlab.limits.max-total-work)");
         }
         return new SweepSpec(base, compiled, parameters, List.copyOf(runs));
+    }
+
+    /** The work of one grid point: the landscape and the steps of the swept runs (no recording). */
+    private static double sweptCost(Compiled c, java.util.Collection<Integer> runs) {
+        double cost = c.landscape().buildCost();
+        for (RunConfig cfg : c.engine().runs()) {
+            if (runs.contains(cfg.index())) {
+                cost += cfg.steps() * RunSimulator.stepCost(c.landscape(), cfg);
+            }
+        }
+        return cost;
     }
 
     /** Runs a sweep on the calling thread's behalf and waits for it (the REST API). */
@@ -162,7 +171,10 @@ public final class Sweeps {
                 throw e;
             }
         };
-        service.boundedWorkers(Math.min(workers, n), worker).whenComplete((v, ex) -> {
+        // every worker under one guard: the time limit and the sweep's cancel stop expensive steps too
+        WorkGuard guard = WorkGuard.forMillis(service.timeoutMs());
+        job.onCancel(() -> guard.cancel("the sweep was cancelled"));
+        service.boundedWorkers(Math.min(workers, n), worker, guard).whenComplete((v, ex) -> {
             if (ex != null) {
                 job.result.completeExceptionally(ex instanceof CompletionException && ex.getCause() != null
                         ? ex.getCause() : ex);
@@ -257,7 +269,7 @@ public final class Sweeps {
             if (f < best) {
                 best = f;
             }
-            if (++k == CHECK_EVERY_STEPS) {
+            if (++k == sim.checkEvery()) {
                 k = 0;
                 check(job, deadline);
             }
