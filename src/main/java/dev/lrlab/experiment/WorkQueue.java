@@ -133,7 +133,8 @@ public final class WorkQueue implements AutoCloseable {
         // the caller's own guard (e.g. cancelled when the client disconnects) stops the job too
         WorkGuard caller = WorkGuard.current();
         WorkGuard guard = WorkGuard.forMillis(timeoutMs);
-        long deadline = System.nanoTime() + timeoutMs * 1_000_000L;
+        long deadline = timeoutMs >= Long.MAX_VALUE / 4_000_000L ? Long.MAX_VALUE
+                : System.nanoTime() + timeoutMs * 1_000_000L;
         Future<T> f;
         try {
             f = pool.submit(() -> {
@@ -155,7 +156,7 @@ public final class WorkQueue implements AutoCloseable {
         }
         try {
             while (true) {
-                long left = deadline - System.nanoTime();
+                long left = deadline == Long.MAX_VALUE ? Long.MAX_VALUE / 2 : deadline - System.nanoTime();
                 if (left <= 0) {
                     throw new TimeoutException();
                 }

@@ -115,7 +115,8 @@ public final class Sweeps {
             }
             factor *= worst;
         }
-        double work = points * baseCost * factor;
+        double work = points * baseCost * factor
+                + runs.size() * dev.lrlab.core.engine.Analysis.cost(compiled.landscape());
         double cap = service.limits().maxTotalWork();
         if (work > cap) {
             throw new SpecException("parameters", "this sweep needs up to about " + WorkCost.sci(work)
@@ -156,8 +157,17 @@ public final class Sweeps {
         // small chunks keep the workers balanced (diverging points end early), large enough that
         // claiming one costs nothing next to its runs
         int chunk = Math.max(1, Math.min(64, n / (8 * workers)));
+        // the runs' analyses (a dense Hessian and its eigenvalues, or power iterations) are work too:
+        // the first worker does them inside its slot and under the guard, not the thread that
+        // completes the sweep after every slot is free again
+        java.util.concurrent.atomic.AtomicReference<List<SweepResult.RunAnalysis>> analyses =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicBoolean analysing = new java.util.concurrent.atomic.AtomicBoolean();
         Runnable worker = () -> {
             try {
+                if (analysing.compareAndSet(false, true)) {
+                    analyses.set(spec.runs().stream().map(r -> analysis(spec.compiled(), r)).toList());
+                }
                 int from;
                 while ((from = next.getAndAdd(chunk)) < n && !job.isDone()) {
                     int to = Math.min(n, from + chunk);
@@ -181,16 +191,16 @@ public final class Sweeps {
             } else if (job.isCancelled()) {
                 job.result.completeExceptionally(new CancellationException("the sweep was cancelled"));
             } else {
-                job.result.complete(result(spec, List.of(out)));
+                job.result.complete(result(spec, analyses.get(), List.of(out)));
             }
         });
         return job;
     }
 
-    private SweepResult result(SweepSpec spec, List<SweepResult.SweepPoint> points) {
+    private SweepResult result(SweepSpec spec, List<SweepResult.RunAnalysis> analysis,
+                               List<SweepResult.SweepPoint> points) {
         List<SweepResult.Axis> axes = spec.parameters().stream()
                 .map(p -> new SweepResult.Axis(p.path(), p.values())).toList();
-        List<SweepResult.RunAnalysis> analysis = spec.runs().stream().map(r -> analysis(spec.compiled(), r)).toList();
         return new SweepResult(axes, spec.runs(), analysis, points);
     }
 
