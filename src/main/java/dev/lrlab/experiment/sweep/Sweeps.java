@@ -303,6 +303,7 @@ public final class Sweeps {
         if (System.nanoTime() - deadline > 0) {
             throw new TimeLimitException(service.timeoutMs());
         }
+        WorkGuard.check(); // the workers' guard: its deadline and the sweep's cancel
     }
 
     @SuppressWarnings("unchecked")
