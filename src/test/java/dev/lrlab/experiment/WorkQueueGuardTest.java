@@ -19,10 +19,17 @@ class WorkQueueGuardTest {
 
     /** A job that swallows interrupts (as library code may) but checks the guard, like every engine loop. */
     private static Integer ignoresInterruptsChecksGuard(AtomicLong endedAt) {
+        double x = 1;
         try {
             while (true) {
+                for (int i = 0; i < 10_000; i++) { // a chunk of work, during which an interrupt lands
+                    x = Math.sqrt(x + i);
+                }
                 Thread.interrupted(); // a library that clears the flag and carries on
                 WorkGuard.check();
+                if (x < 0) {
+                    return 0; // never: keeps the loop's work alive
+                }
             }
         } finally {
             endedAt.set(System.nanoTime());
