@@ -74,7 +74,7 @@ public final class CostBombBenchmark {
                      "runs":[{"steps":280,"optimizer":{"type":"sgd","lr":0.01}}]}""";
             String minibatch = """
                     {"landscape":{"type":"linearRegression","n":1000000,"features":2},
-                     "runs":[{"steps":24,"optimizer":{"type":"sgd","lr":0.01},
+                     "runs":[{"steps":22,"optimizer":{"type":"sgd","lr":0.01},
                               "noise":{"type":"minibatch","batchSize":1000000}}]}""";
             String dense = """
                     {"landscape":{"type":"linearRegression","n":7812,"features":256},
