@@ -26,10 +26,12 @@ public class ApiConfig {
     public Limits limits(@Value("${lrlab.limits.max-steps-per-run:100000}") int maxSteps,
                          @Value("${lrlab.limits.max-dim:10000}") int maxDim,
                          @Value("${lrlab.limits.max-runs:8}") int maxRuns,
-                         @Value("${lrlab.limits.max-total-work:2e8}") double maxWork,
+                         @Value("${lrlab.limits.max-total-work:4e9}") double maxWork,
                          @Value("${lrlab.limits.max-data-values:2000000}") long maxData,
-                         @Value("${lrlab.limits.max-nesting:8}") int maxNesting) {
-        return new Limits(maxSteps, maxDim, maxRuns, maxWork, maxData, maxNesting);
+                         @Value("${lrlab.limits.max-nesting:8}") int maxNesting,
+                         @Value("${lrlab.limits.max-power-iterations:1000}") int maxPowerIterations,
+                         @Value("${lrlab.limits.max-dense-dim:1000}") int maxDenseDim) {
+        return new Limits(maxSteps, maxDim, maxRuns, maxWork, maxData, maxNesting, maxPowerIterations, maxDenseDim);
     }
 
     @Bean(destroyMethod = "close")

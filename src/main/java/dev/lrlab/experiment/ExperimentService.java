@@ -281,6 +281,12 @@ public class ExperimentService implements AutoCloseable {
         return queue.workers(wanted, worker);
     }
 
+    /** As {@link #boundedWorkers(int, Runnable)}, every worker under {@code guard}. */
+    public java.util.concurrent.CompletableFuture<Void> boundedWorkers(int wanted, Runnable worker,
+                                                                        dev.lrlab.core.work.WorkGuard guard) {
+        return queue.workers(wanted, worker, guard);
+    }
+
     private static String kind(Object o) {
         if (o instanceof List<?>) {
             return "a list";

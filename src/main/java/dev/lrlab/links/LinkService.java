@@ -3,9 +3,13 @@ package dev.lrlab.links;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.lrlab.core.engine.ExperimentRunner;
+import dev.lrlab.experiment.BusyException;
 import dev.lrlab.experiment.Compiled;
 import dev.lrlab.experiment.ExperimentService;
 import dev.lrlab.experiment.LrLabJson;
+import dev.lrlab.experiment.TimeLimitException;
+import dev.lrlab.experiment.WorkQueue;
 import dev.lrlab.spec.SpecException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -37,8 +41,35 @@ public class LinkService {
                 }
             });
 
+    /**
+     * Previews run on their own small queue: anyone can GET a link's picture without an account,
+     * and a few expensive links fetched at once held every simulation slot of the API (503 for
+     * /api/simulate for two minutes). One preview runs at a time, two more may wait briefly.
+     */
+    private final WorkQueue previewQueue;
+    /** Previews that failed (time limit, unrunnable spec), answered from here until they expire. */
+    private final Map<String, Failure> failedPreviews = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Failure> eldest) {
+                    return size() > 256;
+                }
+            });
+    /** How long a failed preview is answered from {@link #failedPreviews} before it is tried again. */
+    static final java.time.Duration FAILED_PREVIEW_TTL = java.time.Duration.ofMinutes(10);
+
+    private record Failure(RuntimeException error, java.time.Instant until) {
+    }
+
     public LinkService(ExperimentService experiments, LinkStore store, RateLimiter limiter, int maxSpecBytes,
                        String engineVersion, Clock clock) {
+        this(experiments, store, limiter, maxSpecBytes, engineVersion, clock,
+                new WorkQueue("link-preview", 1, 2, 2_000, experiments.timeoutMs()));
+    }
+
+    public LinkService(ExperimentService experiments, LinkStore store, RateLimiter limiter, int maxSpecBytes,
+                       String engineVersion, Clock clock, WorkQueue previewQueue) {
+        this.previewQueue = previewQueue;
         this.experiments = experiments;
         this.store = store;
         this.limiter = limiter;
@@ -131,20 +162,42 @@ public class LinkService {
     }
 
     /**
-     * The preview picture of a link ({@link PreviewImage}), simulated on the service's bounded pool
-     * (so busy and time-limit answers apply as for /api/simulate); empty for unknown ids.
+     * The preview picture of a link ({@link PreviewImage}), simulated and drawn on the previews' own
+     * one-slot queue (busy and time-limit answers as for /api/simulate, without taking the API's
+     * slots); empty for unknown ids. A preview that failed (time limit, a spec this server cannot
+     * run) gives the same answer for {@link #FAILED_PREVIEW_TTL} instead of being recomputed by
+     * every GET; a busy answer is not remembered.
      */
     public Optional<byte[]> preview(String id) {
         byte[] cached = previews.get(id);
         if (cached != null) {
             return Optional.of(cached);
         }
-        return open(id).map(o -> {
-            Compiled c = o.compiled();
-            byte[] png = PreviewImage.png(c.landscape(), experiments.simulate(c));
-            previews.put(id, png);
-            return png;
-        });
+        Failure failed = failedPreviews.get(id);
+        if (failed != null) {
+            if (clock.instant().isBefore(failed.until())) {
+                throw failed.error();
+            }
+            failedPreviews.remove(id);
+        }
+        try {
+            return open(id).map(o -> {
+                Compiled c = o.compiled();
+                byte[] png = previewQueue.run(() -> PreviewImage.png(c.landscape(), ExperimentRunner.run(c.engine())));
+                previews.put(id, png);
+                return png;
+            });
+        } catch (BusyException e) {
+            throw e;
+        } catch (TimeLimitException | SpecException e) {
+            failedPreviews.put(id, new Failure(e, clock.instant().plus(FAILED_PREVIEW_TTL)));
+            throw e;
+        }
+    }
+
+    /** The previews' queue (its own slot; tests and metrics). */
+    public WorkQueue previewQueue() {
+        return previewQueue;
     }
 
     static Map<String, Object> currentSpec(StoredLink link) {

@@ -32,7 +32,19 @@ public final class PreviewImage {
     /** Viridis at five stops (the landscape element's default colour map). */
     private static final int[][] STOPS = {{68, 1, 84}, {59, 82, 139}, {33, 145, 140}, {94, 201, 98}, {253, 231, 37}};
 
+    /**
+     * Unit operations the colour field may cost: one loss per cell, and a 2-feature data landscape's
+     * loss is a pass over its data (n = 1,000,000 would make the field 10¹⁰ operations); such
+     * landscapes get the loss curves instead.
+     */
+    static final double MAX_FIELD_WORK = 2e8;
+
     private PreviewImage() {
+    }
+
+    /** Unit operations of drawing the colour field of {@code l} (one loss per cell). */
+    static double fieldCost(Landscape l) {
+        return (double) (WIDTH / CELL) * ((HEIGHT - FOOTER) / CELL) * l.gradientCost();
     }
 
     /** The PNG bytes of a result on its landscape. */
@@ -45,7 +57,7 @@ public final class PreviewImage {
             g.setColor(new Color(24, 26, 32));
             g.fillRect(0, 0, WIDTH, HEIGHT);
             int plotH = HEIGHT - FOOTER;
-            if (landscape.dim() == 2) {
+            if (landscape.dim() == 2 && fieldCost(landscape) <= MAX_FIELD_WORK) {
                 field(g, landscape, plotH);
                 trajectories(g, landscape.viewBox(), result.runs(), landscape.minima(), plotH);
             } else {
@@ -73,6 +85,7 @@ public final class PreviewImage {
         double[] x = new double[2];
         int n = 0;
         for (int r = 0; r < rows; r++) {
+            dev.lrlab.core.work.WorkGuard.check();
             for (int c = 0; c < cols; c++) {
                 x[0] = vb.xMin() + (c + 0.5) / cols * (vb.xMax() - vb.xMin());
                 x[1] = vb.yMax() - (r + 0.5) / rows * (vb.yMax() - vb.yMin());

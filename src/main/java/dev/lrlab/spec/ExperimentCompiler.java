@@ -92,28 +92,25 @@ public final class ExperimentCompiler {
             throw new SpecException("landscape", "is required", LandscapeFactory.TYPES);
         }
         Map<String, Object> landscapeCanon = LandscapeFactory.withDefaults(lp, limits); // validates, no data built
+        // data landscapes generate their data on first use (inside the bounded job), so this is cheap
         Landscape landscape = landscapeFor(lp, landscapeCanon);
-        int dim = landscape.dim();
-        double work = 0;
-        for (int s : steps) {
-            work += (double) s * dim;
-        }
-        if (work > limits.maxTotalWork()) {
-            throw new SpecException("runs", "at most " + fmt(limits.maxTotalWork())
-                    + " steps × dimensions in total (server limit); this spec needs " + fmt(work));
-        }
         List<RunConfig> configs = new ArrayList<>();
         List<Map<String, Object>> runCanon = new ArrayList<>();
         for (int i = 0; i < runs.size(); i++) {
             Map<String, Object> c = new LinkedHashMap<>();
-            configs.add(compileRun(runs.get(i), i, steps[i], landscape, c));
+            RunConfig cfg = compileRun(runs.get(i), i, steps[i], landscape, c);
+            WorkCost.checkRun(cfg, "runs[" + i + "]", limits);
+            configs.add(cfg);
             runCanon.add(c);
         }
         Map<String, Object> canon = new LinkedHashMap<>();
         canon.put("version", 1);
         canon.put("landscape", landscapeCanon);
         canon.put("runs", runCanon);
-        return new CompiledExperiment(landscape, configs, canon);
+        CompiledExperiment compiled = new CompiledExperiment(landscape, configs, canon);
+        // the whole request's work, estimated before any of it is done (WorkCost)
+        WorkCost.of(compiled).check(limits, "this spec");
+        return compiled;
     }
 
     /** The landscape of a landscape spec alone (validated, path "landscape"), through the same reuse. */

@@ -246,9 +246,9 @@ public final class LandscapeFactory {
             throw new SpecException(path, "must be a non-empty list of rows");
         }
         int n = rows.size();
-        if (n > Math.min(limits.maxDim(), 1000)) {
-            throw new SpecException(path, "at most " + Math.min(limits.maxDim(), 1000)
-                    + " rows for a dense matrix (server limit)");
+        int maxRows = Math.min(limits.maxDim(), limits.maxDenseDim());
+        if (n > maxRows) {
+            throw new SpecException(path, "at most " + maxRows + " rows for a dense matrix (server limit)");
         }
         double[][] m = new double[n][n];
         for (int i = 0; i < n; i++) {

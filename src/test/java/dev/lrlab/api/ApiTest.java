@@ -30,7 +30,9 @@ import org.springframework.test.web.servlet.ResultActions;
  * MockMvc. One Spring context for all API tests.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"lrlab.limits.max-steps-per-run=50000", "lrlab.api.timeout-ms=3000"})
+        // a work cap far above the default, so one spec can still run into the 3 s time limit
+        properties = {"lrlab.limits.max-steps-per-run=50000", "lrlab.api.timeout-ms=3000",
+                "lrlab.limits.max-total-work=1e11"})
 @AutoConfigureMockMvc
 class ApiTest {
 

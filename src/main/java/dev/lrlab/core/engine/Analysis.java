@@ -15,7 +15,26 @@ public final class Analysis {
     /** Up to this dimension the full Hessian is decomposed (EJML symmetric eigen-decomposition). */
     public static final int MAX_DENSE_DIM = 256;
 
+    /** Power iterations for λmax above {@link #MAX_DENSE_DIM}. */
+    public static final int POWER_ITERATIONS = 100;
+
     private Analysis() {
+    }
+
+    /**
+     * Unit operations of {@link #hessian} on {@code l} (for the server's cost estimate): a diagonal
+     * quadratic reads its entries; up to {@link #MAX_DENSE_DIM} the dense Hessian plus its symmetric
+     * eigen-decomposition (about 3·d³); above, {@link #POWER_ITERATIONS} Hessian-vector products.
+     */
+    public static double cost(Landscape l) {
+        double d = l.dim();
+        if (l instanceof Quadratic q && q.isDiagonal()) {
+            return 4 * d * (1 + Math.log(d + 1));
+        }
+        if (d <= MAX_DENSE_DIM) {
+            return l.hessianCost() + 3 * d * d * d;
+        }
+        return POWER_ITERATIONS * (l.hessianVectorCost() + 4 * d);
     }
 
     /**
@@ -45,7 +64,11 @@ public final class Analysis {
     }
 
     public static Preview preview(Landscape l, double[] at, double lr, Double beta) {
-        Hessian h = hessian(l, at);
+        return preview(hessian(l, at), lr, beta);
+    }
+
+    /** The preview from a Hessian analysis already made at the same point (no second analysis). */
+    public static Preview preview(Hessian h, double lr, Double beta) {
         double[] cf = null;
         if (h.eigenvalues() != null) {
             cf = new double[h.eigenvalues().length];
@@ -65,7 +88,9 @@ public final class Analysis {
             ev = q.diagonalEntries();
             Arrays.sort(ev);
         } else if (n <= MAX_DENSE_DIM) {
-            ev = symmetricEigenvalues(l.hessian(at));
+            double[][] dense = l.hessian(at);
+            dev.lrlab.core.work.WorkGuard.check();
+            ev = symmetricEigenvalues(dense);
         }
         if (ev != null) {
             double max = ev[ev.length - 1];
@@ -73,7 +98,7 @@ public final class Analysis {
             return new Hessian(n <= MAX_DENSE_DIM ? ev : null, max, min, min > 0 ? finite(max / min) : null,
                     max > 0 ? finite(2 / max) : null);
         }
-        Double lmax = powerIteration(l, at, 100);
+        Double lmax = powerIteration(l, at, POWER_ITERATIONS);
         return new Hessian(null, lmax, null, null, lmax != null && lmax > 0 ? finite(2 / lmax) : null);
     }
 

@@ -34,7 +34,7 @@ public final class ExperimentRunner {
         Analysis.Hessian hs = Analysis.hessian(l, start);
         Analysis.Hessian he = Analysis.hessian(l, end);
         double firstLr = Double.isNaN(sim.firstLr()) ? firstLrGuess(l, cfg, hs) : sim.firstLr();
-        Analysis.Preview pv = Analysis.preview(l, start, firstLr, cfg.momentumBeta());
+        Analysis.Preview pv = Analysis.preview(hs, firstLr, cfg.momentumBeta());
         Landscape test = l.testLandscape();
         Double testLoss = test == null ? null : Analysis.finite(test.value(end));
         RunResult.RunAnalysis a = new RunResult.RunAnalysis(hs, he, pv, he.lambdaMax(), testLoss, sim.loss(),
@@ -59,6 +59,6 @@ public final class ExperimentRunner {
         Landscape l = compiled.landscape();
         RunConfig cfg = compiled.runs().get(runIndex);
         Analysis.Hessian hs = Analysis.hessian(l, cfg.start());
-        return Analysis.preview(l, cfg.start(), firstLrGuess(l, cfg, hs), cfg.momentumBeta());
+        return Analysis.preview(hs, firstLrGuess(l, cfg, hs), cfg.momentumBeta());
     }
 }

@@ -1,6 +1,7 @@
 package dev.lrlab.core.engine;
 
 import dev.lrlab.core.landscape.Landscape;
+import dev.lrlab.core.work.WorkGuard;
 
 /** The largest-magnitude Hessian eigenvalue by power iteration on Hessian-vector products. */
 final class PowerIteration {
@@ -16,7 +17,12 @@ final class PowerIteration {
                            double[] gTmp) {
         int n = l.dim();
         double lambda = 0;
+        // a product on a tiny landscape costs tens of ns: check the guard every 64 of them there
+        int checkMask = n >= 64 ? 0 : 63;
         for (int k = 0; k < iterations; k++) {
+            if ((k & checkMask) == 0) {
+                WorkGuard.check();
+            }
             l.hessianVectorProduct(at, v, hv, xTmp, gTmp);
             double dot = 0;
             double hn = 0;

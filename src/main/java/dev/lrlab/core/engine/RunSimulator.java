@@ -4,6 +4,7 @@ import dev.lrlab.core.landscape.Landscape;
 import dev.lrlab.core.optim.Optimizer;
 import dev.lrlab.core.schedule.CurvatureSchedule;
 import dev.lrlab.core.schedule.Schedule;
+import dev.lrlab.core.work.WorkGuard;
 import java.util.SplittableRandom;
 
 /**
@@ -73,6 +74,8 @@ public final class RunSimulator {
     private final boolean resetOnRestart;  // reset momentum at warm restarts (not with curvature)
     private final boolean inPlaceGrad;     // plain step may hand grad itself to the optimizer (no copy)
     private final double[] sums = new double[3];
+    /** Steps between two deadline checks in {@link #runToEnd}: about {@link #CHECK_WORK} unit operations. */
+    private final int checkEvery;
 
     private int t;
     private double loss;
@@ -141,6 +144,7 @@ public final class RunSimulator {
         // optimizer can take it as its scratch gradient
         this.inPlaceGrad = !game && workSaved == null && !(noise instanceof RunConfig.Minibatch);
         this.recorder = record ? new Recorder(n, game) : null;
+        this.checkEvery = checkEvery(stepCost(landscape, cfg));
         loss = landscape.valueAndGradientAt(theta, grad, 0);
         gradNormFull = Vectors.norm(grad);
         if (!valid(theta, loss) || !Double.isFinite(gradNormFull)) {
@@ -177,15 +181,58 @@ public final class RunSimulator {
         return done;
     }
 
-    /** Runs to the end, checking for interruption every 4096 steps. */
+    /**
+     * Runs to the end, checking the thread's {@link WorkGuard} (deadline, cancel, interruption)
+     * every {@link #checkEvery} steps: every step when one step is expensive, every few thousand
+     * when a step is a few dozen operations (a check costs about as much as a cheap 2-D step).
+     * Throws {@link WorkGuard.Stopped} (a CancellationException) when stopped.
+     */
     public void runToEnd() {
         while (status == Status.RUNNING) {
-            advance(4096);
-            if (Thread.interrupted()) {
-                Thread.currentThread().interrupt();
-                throw new java.util.concurrent.CancellationException("run interrupted");
-            }
+            advance(checkEvery);
+            WorkGuard.check();
         }
+    }
+
+    /** Work (unit operations) between two deadline checks: about 10–100 µs. */
+    static final double CHECK_WORK = 100_000;
+
+    static int checkEvery(double stepCost) {
+        return (int) Math.max(1, Math.min(4096, CHECK_WORK / Math.max(1, stepCost)));
+    }
+
+    /** Steps between two checks of the guard in {@link #runToEnd}. */
+    public int checkEvery() {
+        return checkEvery;
+    }
+
+    /**
+     * Unit operations of one step of {@code cfg} on {@code l} (the server's cost estimate, and the
+     * spacing of deadline checks): the gradient at the new point, the optimizer's and the engine's
+     * passes over θ (about 12 per coordinate), a minibatch gradient, the curvature schedule's power
+     * iterations (a Hessian-vector product each), a second gradient for alternating and
+     * extragradient game steps, and in the worst case every roll-back retry's gradient.
+     */
+    public static double stepCost(Landscape l, RunConfig cfg) {
+        double d = l.dim();
+        double grad = l.gradientCost();
+        double cost = grad + 12 * d;
+        RunConfig.Noise noise = cfg.noise();
+        if (noise instanceof RunConfig.Minibatch mb) {
+            cost += l.minibatchCost(mb.batchSize());
+        } else if (noise != null) {
+            cost += 12 * d; // Gaussian draws
+        }
+        if (cfg.schedule() instanceof CurvatureSchedule cs) {
+            cost += (double) cs.powerIterations() * (l.hessianVectorCost() + 4 * d);
+        }
+        if (cfg.gameMethod() == RunConfig.GameMethod.ALTERNATING || cfg.gameMethod() == RunConfig.GameMethod.EXTRAGRADIENT) {
+            cost += grad + 4 * d;
+        }
+        if (cfg.rollback() != null) {
+            cost += cfg.rollback().maxRetries() * (grad + 12 * d);
+        }
+        return cost;
     }
 
     private double lrAt(int step) {

@@ -1,5 +1,6 @@
 package dev.lrlab.core.landscape;
 
+import dev.lrlab.core.work.WorkGuard;
 import java.util.List;
 import java.util.random.RandomGenerator;
 
@@ -69,6 +70,7 @@ public interface Landscape {
         double[] gp = new double[n];
         double[] gm = new double[n];
         for (int j = 0; j < n; j++) {
+            WorkGuard.check(); // two gradients per column: d of them for a d × d Hessian
             double step = 1e-5 * Math.max(1.0, Math.abs(x[j]));
             xp[j] = x[j] + step;
             valueAndGradient(xp, gp);
@@ -119,6 +121,40 @@ public interface Landscape {
         for (int i = 0; i < n; i++) {
             out[i] = (out[i] - gTmp[i]) / (2 * h);
         }
+    }
+
+    // ---- cost estimates, in unit operations (about one multiply-add each), read before any work ----
+
+    /**
+     * Unit operations of one {@link #valueAndGradient} call. The server charges every request
+     * with these estimates before it does any work; the default suits closed-form functions whose
+     * gradient costs a few dozen operations per coordinate.
+     */
+    default double gradientCost() {
+        return 20.0 * dim() + 20;
+    }
+
+    /** Unit operations of one {@link #hessianVectorProduct} (default: two gradients and three passes). */
+    default double hessianVectorCost() {
+        return 2 * gradientCost() + 6.0 * dim();
+    }
+
+    /** Unit operations of one {@link #hessian} call (default: 2·dim gradients and the symmetrising pass). */
+    default double hessianCost() {
+        return 2.0 * dim() * gradientCost() + 2.0 * dim() * dim();
+    }
+
+    /** Unit operations of one {@link #minibatchGradient} of {@code batchSize} samples (data landscapes). */
+    default double minibatchCost(int batchSize) {
+        return gradientCost();
+    }
+
+    /**
+     * Unit operations of building what the landscape computes on first use (a data set, its
+     * normal equations); 0 for closed-form landscapes.
+     */
+    default double buildCost() {
+        return 0;
     }
 
     /** Known minima (for games: the equilibrium), with their values. May be empty. */

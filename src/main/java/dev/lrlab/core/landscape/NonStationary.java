@@ -58,6 +58,31 @@ public record NonStationary(Landscape base, int atStep, double gradientScale) im
     }
 
     @Override
+    public double gradientCost() {
+        return base.gradientCost() + base.dim();
+    }
+
+    @Override
+    public double hessianVectorCost() {
+        return base.hessianVectorCost();
+    }
+
+    @Override
+    public double hessianCost() {
+        return base.hessianCost();
+    }
+
+    @Override
+    public double minibatchCost(int batchSize) {
+        return base.minibatchCost(batchSize) + base.dim();
+    }
+
+    @Override
+    public double buildCost() {
+        return base.buildCost();
+    }
+
+    @Override
     public void hessianVectorProduct(double[] x, double[] v, double[] out, double[] xTmp, double[] gTmp) {
         base.hessianVectorProduct(x, v, out, xTmp, gTmp);
     }

@@ -175,6 +175,21 @@ public final class Quadratic implements Landscape {
     }
 
     @Override
+    public double gradientCost() {
+        return diag != null ? 4.0 * n : 2.0 * n * n + 2.0 * n;
+    }
+
+    @Override
+    public double hessianVectorCost() {
+        return gradientCost();
+    }
+
+    @Override
+    public double hessianCost() {
+        return (double) n * n;
+    }
+
+    @Override
     public List<Minimum> minima() {
         // the origin is the minimum iff A is positive semi-definite; check cheaply for diagonal A
         if (diag != null) {

@@ -8,6 +8,11 @@ public record Rastrigin(int dim, double amplitude) implements Landscape {
     private static final double TWO_PI = 2 * Math.PI;
 
     @Override
+    public double gradientCost() {
+        return 40.0 * dim + 20; // a cosine and a sine per coordinate
+    }
+
+    @Override
     public String displayName() {
         return "Rastrigin (A=" + Quadratic.fmt(amplitude) + ", " + dim + "-D)";
     }

@@ -40,6 +40,31 @@ public record Shifted(Landscape base, double[] shift) implements Landscape {
     }
 
     @Override
+    public double gradientCost() {
+        return base.gradientCost() + 2.0 * base.dim();
+    }
+
+    @Override
+    public double hessianVectorCost() {
+        return base.hessianVectorCost();
+    }
+
+    @Override
+    public double hessianCost() {
+        return base.hessianCost();
+    }
+
+    @Override
+    public double minibatchCost(int batchSize) {
+        return base.minibatchCost(batchSize) + 2.0 * base.dim();
+    }
+
+    @Override
+    public double buildCost() {
+        return base.buildCost();
+    }
+
+    @Override
     public List<Minimum> minima() {
         return base.minima().stream().map(m -> {
             double[] p = m.point().clone();

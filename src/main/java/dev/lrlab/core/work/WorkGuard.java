@@ -29,6 +29,10 @@ public final class WorkGuard {
 
     /** A guard whose deadline is {@code millis} from now. */
     public static WorkGuard forMillis(long millis) {
+        // a limit too far away to write in nanoseconds (the CLI runs without one) is no limit
+        if (millis >= Long.MAX_VALUE / 4_000_000L) {
+            return unbounded();
+        }
         return new WorkGuard(System.nanoTime() + Math.max(0, millis) * 1_000_000L);
     }
 

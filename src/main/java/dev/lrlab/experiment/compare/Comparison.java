@@ -10,6 +10,7 @@ import dev.lrlab.experiment.Compiled;
 import dev.lrlab.experiment.ExperimentService;
 import dev.lrlab.spec.Params;
 import dev.lrlab.spec.SpecException;
+import dev.lrlab.spec.WorkCost;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,7 @@ import java.util.Map;
 /**
  * A comparison: 2–4 experiments side by side, {@code {"version": 1, "panels": [<experiment>, …],
  * "tolerance": 1e-6}}. Each panel is compiled once (errors name {@code panels[i].runs[0]…}); the
- * caps hold for the comparison as a whole (Σ steps × dim over every panel). What differs is
+ * caps hold for the comparison as a whole (the work of every panel together, WorkCost). What differs is
  * computed from the canonical specs, panel by panel against panel 0; the metrics come from the
  * same simulations as the results.
  */
@@ -53,7 +54,7 @@ public final class Comparison {
                     + ps.size());
         }
         List<Compiled> out = new ArrayList<>();
-        double work = 0;
+        List<WorkCost> costs = new ArrayList<>();
         for (Params p : ps) {
             Compiled c;
             try {
@@ -62,16 +63,11 @@ public final class Comparison {
                 String f = e.field() == null || e.field().isEmpty() ? p.path() : p.path() + "." + e.field();
                 throw new SpecException(f, e.getMessage(), e.allowed());
             }
-            for (RunConfig cfg : c.engine().runs()) {
-                work += (double) cfg.steps() * c.landscape().dim();
-            }
+            costs.add(WorkCost.of(c.engine()));
             out.add(c);
         }
-        double cap = service.limits().maxTotalWork();
-        if (work > cap) {
-            throw new SpecException("panels", "at most " + cap + " steps × dimensions over all panels (server limit); "
-                    + "this comparison needs " + work);
-        }
+        // one request, one budget: the panels' work together (each panel alone passed its compile)
+        WorkCost.sum(costs, "panels[%d]").check(service.limits(), "this comparison");
         return new Comparison(out, tolerance);
     }
 

@@ -8,6 +8,7 @@ import dev.lrlab.experiment.Compiled;
 import dev.lrlab.experiment.ExperimentService;
 import dev.lrlab.spec.Params;
 import dev.lrlab.spec.SpecException;
+import dev.lrlab.spec.WorkCost;
 import java.util.Arrays;
 import java.util.Map;
 
@@ -83,9 +84,13 @@ public final class LrRangeTest {
             throw new SpecException("endLr", "must be greater than startLr (" + start + ")");
         }
         int steps = p.integer("steps", DEFAULT_STEPS, 2, service.limits().maxStepsPerRun());
-        if ((double) steps * c.landscape().dim() > service.limits().maxTotalWork()) {
-            throw new SpecException("steps", "at most " + service.limits().maxTotalWork()
-                    + " steps × dimensions (server limit)");
+        // the test's work: the landscape, then `steps` steps of the chosen run (no recording)
+        RunConfig tested = c.engine().runs().get(run);
+        double work = c.landscape().buildCost() + steps * RunSimulator.stepCost(c.landscape(), tested);
+        if (work > service.limits().maxTotalWork()) {
+            throw new SpecException("steps", "this range test needs about " + WorkCost.sci(work)
+                    + " unit operations of work, more than this server's limit of "
+                    + WorkCost.sci(service.limits().maxTotalWork()) + " per request (lrlab.limits.max-total-work)");
         }
         if (c.landscape().isGame()) {
             throw new SpecException("spec.landscape.type", "the range test needs a loss to minimise, not a game");
@@ -117,8 +122,8 @@ public final class LrRangeTest {
         int k = 0;
         String reason = "completed";
         while (k < n) {
-            if ((k & 4095) == 4095 && Thread.currentThread().isInterrupted()) {
-                throw new java.util.concurrent.CancellationException("interrupted");
+            if (k % sim.checkEvery() == 0) {
+                dev.lrlab.core.work.WorkGuard.check(); // deadline, cancel, interruption
             }
             sim.step();
             if (sim.status() == RunSimulator.Status.DIVERGED) {

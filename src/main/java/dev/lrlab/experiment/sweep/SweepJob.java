@@ -16,6 +16,7 @@ public final class SweepJob {
     private final int total;
     private final AtomicInteger done = new AtomicInteger();
     private volatile boolean cancelled;
+    private volatile Runnable onCancel;
     final CompletableFuture<SweepResult> result = new CompletableFuture<>();
 
     SweepJob(int total) {
@@ -37,7 +38,19 @@ public final class SweepJob {
 
     public void cancel() {
         cancelled = true;
+        Runnable hook = onCancel;
+        if (hook != null) {
+            hook.run();
+        }
         result.completeExceptionally(new CancellationException("the sweep was cancelled"));
+    }
+
+    /** Runs {@code hook} when the sweep is cancelled (stops its workers' guard). */
+    void onCancel(Runnable hook) {
+        this.onCancel = hook;
+        if (cancelled) {
+            hook.run();
+        }
     }
 
     public boolean isCancelled() {

@@ -12,6 +12,8 @@ import dev.lrlab.experiment.ExperimentSpec;
 import dev.lrlab.experiment.TimeLimitException;
 import dev.lrlab.spec.Params;
 import dev.lrlab.spec.SpecException;
+import dev.lrlab.spec.WorkCost;
+import dev.lrlab.core.work.WorkGuard;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +33,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class Sweeps {
     /** Default cap on grid points ({@code lrlab.limits.max-sweep-points}). */
     public static final int DEFAULT_MAX_POINTS = 10_000;
-    private static final int CHECK_EVERY_STEPS = 4096;
 
     private final ExperimentService service;
     private final int maxPoints;
@@ -98,34 +99,43 @@ public final class Sweeps {
         }
         // every value alone, in the full spec, so its error names the user's own field; the largest
         // steps and dimension seen bound the work of the grid before any of it is done
-        int dim = compiled.landscape().dim();
-        int[] maxSteps = new int[compiled.engine().runs().size()];
-        for (RunConfig cfg : compiled.engine().runs()) {
-            maxSteps[cfg.index()] = cfg.steps();
-        }
+        // the cost model (WorkCost, no recording) of the swept runs: the base point's cost times, per
+        // parameter, the largest factor one of its values multiplies it by (values combine)
+        double baseCost = Math.max(1, sweptCost(compiled, runs));
+        double factor = 1;
         for (int k = 0; k < parameters.size(); k++) {
             List<Object> values = parameters.get(k).values();
+            double worst = 1;
             for (int i = 0; i < values.size(); i++) {
                 Map<String, Object> raw = SpecPath.deepCopyMap(base);
                 paths.get(k).set(raw, compiled.canonical(), values.get(i));
                 Compiled c = inSpec(() -> service.compile(raw), "parameters[" + k + "].values[" + i + "] = "
                         + values.get(i) + ": ");
-                dim = Math.max(dim, c.landscape().dim());
-                for (RunConfig cfg : c.engine().runs()) {
-                    maxSteps[cfg.index()] = Math.max(maxSteps[cfg.index()], cfg.steps());
-                }
+                worst = Math.max(worst, sweptCost(c, runs) / baseCost);
             }
+            factor *= worst;
         }
-        double work = 0;
-        for (int r : runs) {
-            work += (double) points * maxSteps[r] * dim;
-        }
+        double work = points * baseCost * factor
+                + runs.size() * dev.lrlab.core.engine.Analysis.cost(compiled.landscape());
         double cap = service.limits().maxTotalWork();
         if (work > cap) {
-            throw new SpecException("parameters", "at most " + fmt(cap) + " grid points × steps × dimensions in total "
-                    + "(server limit); this sweep needs up to " + fmt(work));
+            throw new SpecException("parameters", "this sweep needs up to about " + WorkCost.sci(work)
+                    + " unit operations of work (grid points × steps × dimensions, weighted by each step's cost), "
+                    + "more than this server's limit of " + WorkCost.sci(cap) + " per request "
+                    + "(lrlab.limits.max-total-work)");
         }
         return new SweepSpec(base, compiled, parameters, List.copyOf(runs));
+    }
+
+    /** The work of one grid point: the landscape and the steps of the swept runs (no recording). */
+    private static double sweptCost(Compiled c, java.util.Collection<Integer> runs) {
+        double cost = c.landscape().buildCost();
+        for (RunConfig cfg : c.engine().runs()) {
+            if (runs.contains(cfg.index())) {
+                cost += cfg.steps() * RunSimulator.stepCost(c.landscape(), cfg);
+            }
+        }
+        return cost;
     }
 
     /** Runs a sweep on the calling thread's behalf and waits for it (the REST API). */
@@ -147,8 +157,17 @@ public final class Sweeps {
         // small chunks keep the workers balanced (diverging points end early), large enough that
         // claiming one costs nothing next to its runs
         int chunk = Math.max(1, Math.min(64, n / (8 * workers)));
+        // the runs' analyses (a dense Hessian and its eigenvalues, or power iterations) are work too:
+        // the first worker does them inside its slot and under the guard, not the thread that
+        // completes the sweep after every slot is free again
+        java.util.concurrent.atomic.AtomicReference<List<SweepResult.RunAnalysis>> analyses =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicBoolean analysing = new java.util.concurrent.atomic.AtomicBoolean();
         Runnable worker = () -> {
             try {
+                if (analysing.compareAndSet(false, true)) {
+                    analyses.set(spec.runs().stream().map(r -> analysis(spec.compiled(), r)).toList());
+                }
                 int from;
                 while ((from = next.getAndAdd(chunk)) < n && !job.isDone()) {
                     int to = Math.min(n, from + chunk);
@@ -162,23 +181,26 @@ public final class Sweeps {
                 throw e;
             }
         };
-        service.boundedWorkers(Math.min(workers, n), worker).whenComplete((v, ex) -> {
+        // every worker under one guard: the time limit and the sweep's cancel stop expensive steps too
+        WorkGuard guard = WorkGuard.forMillis(service.timeoutMs());
+        job.onCancel(() -> guard.cancel("the sweep was cancelled"));
+        service.boundedWorkers(Math.min(workers, n), worker, guard).whenComplete((v, ex) -> {
             if (ex != null) {
                 job.result.completeExceptionally(ex instanceof CompletionException && ex.getCause() != null
                         ? ex.getCause() : ex);
             } else if (job.isCancelled()) {
                 job.result.completeExceptionally(new CancellationException("the sweep was cancelled"));
             } else {
-                job.result.complete(result(spec, List.of(out)));
+                job.result.complete(result(spec, analyses.get(), List.of(out)));
             }
         });
         return job;
     }
 
-    private SweepResult result(SweepSpec spec, List<SweepResult.SweepPoint> points) {
+    private SweepResult result(SweepSpec spec, List<SweepResult.RunAnalysis> analysis,
+                               List<SweepResult.SweepPoint> points) {
         List<SweepResult.Axis> axes = spec.parameters().stream()
                 .map(p -> new SweepResult.Axis(p.path(), p.values())).toList();
-        List<SweepResult.RunAnalysis> analysis = spec.runs().stream().map(r -> analysis(spec.compiled(), r)).toList();
         return new SweepResult(axes, spec.runs(), analysis, points);
     }
 
@@ -257,7 +279,7 @@ public final class Sweeps {
             if (f < best) {
                 best = f;
             }
-            if (++k == CHECK_EVERY_STEPS) {
+            if (++k == sim.checkEvery()) {
                 k = 0;
                 check(job, deadline);
             }
@@ -281,6 +303,7 @@ public final class Sweeps {
         if (System.nanoTime() - deadline > 0) {
             throw new TimeLimitException(service.timeoutMs());
         }
+        WorkGuard.check(); // the workers' guard: its deadline and the sweep's cancel
     }
 
     @SuppressWarnings("unchecked")

@@ -22,7 +22,9 @@ class SweepsTest {
      */
     @Test
     void aSweepPastTheTimeLimitStops() {
-        try (ExperimentService tight = new ExperimentService(Limits.DEFAULT, 2, 20)) {
+        // a work cap far above the default (10¹⁰ unit operations would be refused before any work)
+        Limits open = new Limits(100_000, 10_000, 8, 1e12, 2_000_000);
+        try (ExperimentService tight = new ExperimentService(open, 2, 20)) {
             Sweeps sweeps = new Sweeps(tight, 10_000);
             Map<String, Object> spec = MiniJson.object("{\"landscape\":{\"type\":\"rastrigin\",\"dim\":40},"
                     + "\"runs\":[{\"steps\":50000,\"optimizer\":{\"type\":\"adam\",\"lr\":1e-4}}]}");
@@ -124,7 +126,7 @@ class SweepsTest {
         String slow = "{\"landscape\":{\"type\":\"rosenbrock\"},\"runs\":[{\"steps\":100000,"
                 + "\"optimizer\":{\"type\":\"adam\",\"lr\":1e-4}}]}";
         SweepSpec s = SWEEPS.parse(json("{\"spec\":" + slow + ",\"parameters\":[{\"path\":\"runs[0].seed\","
-                + "\"linRange\":{\"from\":0,\"to\":999,\"count\":1000}}]}"));
+                + "\"linRange\":{\"from\":0,\"to\":399,\"count\":400}}]}")); // under the work cap
         SweepJob job = SWEEPS.start(s);
         while (job.pointsDone() < 2) {
             Thread.sleep(5);
