@@ -105,7 +105,7 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     public ResponseEntity<ApiError> mediaType(HttpMediaTypeNotSupportedException e) {
-        return error(HttpStatus.BAD_REQUEST, new ApiError("Content-Type must be application/json, was "
+        return error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, new ApiError("Content-Type must be application/json, was "
                 + e.getContentType(), null, List.of(MediaType.APPLICATION_JSON_VALUE)));
     }
 

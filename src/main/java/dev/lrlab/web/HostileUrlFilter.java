@@ -34,6 +34,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 public class HostileUrlFilter extends OncePerRequestFilter {
     static final String BROKEN_LINK = "/broken-link?reason=address";
+    /** The longest repaired address redirected to (the longest share code is 6,000 characters). */
+    static final int MAX_REDIRECT = 7000;
 
     @Override
     protected void doFilterInternal(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
@@ -71,8 +73,18 @@ public class HostileUrlFilter extends OncePerRequestFilter {
         boolean read = "GET".equals(req.getMethod()) || "HEAD".equals(req.getMethod());
         if (vr == null && read && Escapes.firstBroken(req.getQueryString()) != null) {
             // the page itself: the browser keeps the address and later sends its query in a
-            // navigation event Vaadin parses strictly, so the address is repaired first
-            res.sendRedirect(req.getRequestURI() + "?" + Escapes.repair(req.getQueryString()));
+            // navigation event Vaadin parses strictly, so the address is repaired first. The path
+            // is normalised: "//evil.example/x" as a Location would send the reader to that host.
+            String repaired = SameOrigin.path(req.getRequestURI()) + "?" + Escapes.repair(req.getQueryString());
+            if (repaired.length() > MAX_REDIRECT) {
+                // each broken '%' grows to "%25": past Tomcat's 8 KiB header limit the redirect
+                // itself fails (an empty 500), and the browser could not send the address back
+                res.setStatus(414);
+                res.setContentType("text/html;charset=utf-8");
+                res.getOutputStream().write(ErrorPages.html(414, ErrorPages.locale(req.getHeader("Accept-Language"))));
+                return;
+            }
+            res.sendRedirect(repaired);
             return;
         }
         if ("init".equals(vr) && read && (Escapes.firstBroken(req.getParameter("location")) != null
