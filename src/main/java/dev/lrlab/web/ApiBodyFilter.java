@@ -39,6 +39,10 @@ public class ApiBodyFilter extends HttpFilter {
         this.limits = limits;
     }
 
+    BodyLimits limits() {
+        return limits;
+    }
+
     @Override
     protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
             throws IOException, ServletException {

@@ -62,7 +62,7 @@ final class BodyLimits {
      */
     static void refuse(HttpServletRequest req, HttpServletResponse res, int status, String message, String field,
                        List<String> allowed) throws IOException {
-        if (req.getAttribute(DrainlessCloseValve.HOOK) instanceof Runnable closeWithoutDraining) {
+        if (!req.isAsyncStarted() && req.getAttribute(DrainlessCloseValve.HOOK) instanceof Runnable closeWithoutDraining) {
             closeWithoutDraining.run();
         }
         if (res.isCommitted()) {
