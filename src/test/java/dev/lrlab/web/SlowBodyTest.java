@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -34,7 +35,7 @@ class SlowBodyTest {
     @LocalServerPort
     int port;
     @Autowired
-    FilterRegistrationBean<ApiBodyFilter> bodies;
+    ObjectProvider<FilterRegistrationBean<ApiBodyFilter>> bodies;
 
     @Test
     void twoHundredSlowBodiesDoNotDelayOtherRequestsAndEndAs408() throws Exception {
@@ -91,10 +92,11 @@ class SlowBodyTest {
             assertThat(timedOut).isEqualTo(SLOW_CONNECTIONS);
             // and every refused body's bytes are given back to the shared budget
             long deadline = System.nanoTime() + 3_000_000_000L;
-            while (bodies.getFilter().limits().buffered() != 0 && System.nanoTime() < deadline) {
+            BodyLimits limits = bodies.getObject().getFilter().limits();
+            while (limits.buffered() != 0 && System.nanoTime() < deadline) {
                 Thread.sleep(50);
             }
-            assertThat(bodies.getFilter().limits().buffered()).isZero();
+            assertThat(limits.buffered()).isZero();
         } finally {
             for (Socket s : slow) {
                 s.close();
