@@ -107,7 +107,7 @@ public class ApiBodyFilter extends HttpFilter {
             if (!req.isAsyncSupported()) {
                 // not reachable on the app's own Tomcat (every filter and valve on /api is async);
                 // a container without async reads the rest blocking, still under the caps
-                chain.doFilter(new BufferedBodyRequest(req, readBlocking(in, body, req, res)), res);
+                chain.doFilter(new BufferedBodyRequest(req, readBlocking(in, body)), res);
                 return;
             }
             AsyncContext ac = req.startAsync(req, res);
@@ -130,8 +130,7 @@ public class ApiBodyFilter extends HttpFilter {
                 null, List.of());
     }
 
-    private byte[] readBlocking(ServletInputStream in, ByteArrayOutputStream body, HttpServletRequest req,
-                                HttpServletResponse res) throws IOException {
+    private byte[] readBlocking(ServletInputStream in, ByteArrayOutputStream body) throws IOException {
         byte[] chunk = new byte[8192];
         for (int n; (n = in.read(chunk)) >= 0; ) {
             if (body.size() + n > limits.maxBytes) {

@@ -21,7 +21,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *   <li>A page whose path is broken ({@code /about;x=%zz}): a redirect to the app's
  *       {@code broken-link} page, which says so in the reader's language.</li>
  *   <li>A page whose query is broken ({@code /?s=…%zz}): a redirect to the same address with each
- *       broken '%' written as {@code %25}, so the page reads it as a literal percent sign.</li>
+ *       broken '%' written as {@code %25}, so the page reads it as a literal percent sign. The path
+ *       of that redirect is normalised ({@link SameOrigin}), so it never names another host; when
+ *       the repaired address would be too long to redirect to, the answer is the friendly 414 page.</li>
  *   <li>Vaadin's start-up request ({@code ?v-r=init&location=…&query=…}) carries the page's path
  *       and query as parameters; a broken '%' in them is read as a literal percent sign, so the
  *       page opens and says what it cannot use (the playground shows its broken-link panel for a
