@@ -68,6 +68,6 @@ public class ApiConfig {
                 .description("Simulate optimizers, learning-rate schedules and loss landscapes from one JSON "
                         + "experiment spec (see README, 'The experiment spec'). Errors are "
                         + "{\"error\", \"field\", \"allowed\"} with status 400 (bad spec or body), 404 (unknown "
-                        + "preset or endpoint), 422 (stopped at the time limit) or 503 (busy, with a Retry-After header in seconds)."));
+                        + "preset or endpoint), 408 (body too slow), 413 (body too large), 415 (not JSON), 422 (stopped at the time limit) or 503 (busy, with a Retry-After header in seconds)."));
     }
 }

@@ -176,13 +176,14 @@ public class ApiController {
         try {
             mt = MediaType.parseMediaType(ct);
         } catch (RuntimeException e) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "Content-Type must be application/json, was '" + ct + "'",
+            throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Content-Type must be application/json, was '" + ct + "'",
                     null, List.of(MediaType.APPLICATION_JSON_VALUE));
         }
-        boolean ok = MediaType.APPLICATION_JSON.isCompatibleWith(mt)
-                || ("application".equals(mt.getType()) && mt.getSubtype().endsWith("+json"));
+        // no wildcards: '*/*' is "compatible" with JSON but says nothing about the body
+        boolean ok = "application".equals(mt.getType()) && !mt.isWildcardSubtype()
+                && ("json".equals(mt.getSubtype()) || mt.getSubtype().endsWith("+json"));
         if (!ok) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "Content-Type must be application/json, was '" + ct + "'",
+            throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Content-Type must be application/json, was '" + ct + "'",
                     null, List.of(MediaType.APPLICATION_JSON_VALUE));
         }
     }

@@ -11,6 +11,7 @@ import dev.lrlab.share.ShareCodeException;
 import dev.lrlab.share.ShareCodeTooLargeException;
 import dev.lrlab.spec.SpecException;
 import java.util.List;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -18,10 +19,12 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /** Renders every error of the REST API as {@link ApiError} JSON. */
 // every controller of this package (simulate, links, export, sweeps …) answers errors the same way
@@ -108,7 +111,7 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     public ResponseEntity<ApiError> mediaType(HttpMediaTypeNotSupportedException e) {
-        return error(HttpStatus.BAD_REQUEST, new ApiError("Content-Type must be application/json, was "
+        return error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, new ApiError("Content-Type must be application/json, was "
                 + e.getContentType(), null, List.of(MediaType.APPLICATION_JSON_VALUE)));
     }
 
@@ -118,8 +121,26 @@ public class ApiExceptionHandler {
                 null, e.getSupportedMethods() == null ? List.of() : List.of(e.getSupportedMethods())));
     }
 
+    /** A path parameter of the wrong type ({@code /members/x/submissions}): 400 naming it, not a 500. */
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    public ResponseEntity<ApiError> typeMismatch(MethodArgumentTypeMismatchException e) {
+        String type = e.getRequiredType() == null ? "value" : e.getRequiredType().getSimpleName().toLowerCase(Locale.ROOT);
+        String value = String.valueOf(e.getValue());
+        return error(HttpStatus.BAD_REQUEST, new ApiError(e.getName() + " must be " + (type.equals("int")
+                || type.equals("integer") ? "a whole number from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE
+                : "a " + type) + ", was '" + (value.length() > 80 ? value.substring(0, 80) + "…" : value) + "'",
+                e.getName(), List.of()));
+    }
+
     @ExceptionHandler(Exception.class)
     public ResponseEntity<ApiError> other(Exception e) {
+        // Spring's own refusals (missing header, not acceptable …) carry their 4xx status
+        if (e instanceof ErrorResponse r && r.getStatusCode().is4xxClientError()) {
+            String detail = r.getBody().getDetail();
+            return ResponseEntity.status(r.getStatusCode()).contentType(MediaType.APPLICATION_JSON)
+                    .body(new ApiError(detail == null || detail.isBlank() ? "the request cannot be served: "
+                            + r.getStatusCode() : detail, null, List.of()));
+        }
         LOG.error("API request failed", e);
         return error(HttpStatus.INTERNAL_SERVER_ERROR, new ApiError("internal error: " + e.getClass().getSimpleName(),
                 null, List.of()));

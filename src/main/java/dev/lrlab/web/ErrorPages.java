@@ -65,9 +65,45 @@ final class ErrorPages {
     }
 
     static byte[] jsonMessage(String message, String field) {
-        String msg = message.replace("\\", "\\\\").replace("\"", "\\\"");
-        String f = field == null ? "null" : "\"" + field + "\"";
-        return ("{\"error\":\"" + msg + "\",\"field\":" + f + ",\"allowed\":[]}").getBytes(StandardCharsets.UTF_8);
+        return jsonError(message, field, java.util.List.of());
+    }
+
+    /** {@code {"error","field","allowed"}} with every string escaped (messages may quote request headers). */
+    static byte[] jsonError(String message, String field, java.util.List<String> allowed) {
+        StringBuilder sb = new StringBuilder("{\"error\":");
+        quote(sb, message).append(",\"field\":");
+        if (field == null) {
+            sb.append("null");
+        } else {
+            quote(sb, field);
+        }
+        sb.append(",\"allowed\":[");
+        for (int i = 0; i < allowed.size(); i++) {
+            quote(i == 0 ? sb : sb.append(','), allowed.get(i));
+        }
+        return sb.append("]}").toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static StringBuilder quote(StringBuilder sb, String s) {
+        sb.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '"' || c == '\\') {
+                sb.append('\\').append(c);
+            } else if (c < 0x20 || c == 0x7f || Character.isSurrogate(c) && !validSurrogate(s, i)) {
+                sb.append(String.format("\\u%04x", (int) c));
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.append('"');
+    }
+
+    /** A lone surrogate would not survive UTF-8 encoding; a valid pair is kept as is. */
+    private static boolean validSurrogate(String s, int i) {
+        char c = s.charAt(i);
+        return Character.isHighSurrogate(c) ? i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))
+                : i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
     }
 
     private static ResourceBundle bundle(Locale locale) {

@@ -21,7 +21,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *   <li>A page whose path is broken ({@code /about;x=%zz}): a redirect to the app's
  *       {@code broken-link} page, which says so in the reader's language.</li>
  *   <li>A page whose query is broken ({@code /?s=…%zz}): a redirect to the same address with each
- *       broken '%' written as {@code %25}, so the page reads it as a literal percent sign.</li>
+ *       broken '%' written as {@code %25}, so the page reads it as a literal percent sign. The path
+ *       of that redirect is normalised ({@link SameOrigin}), so it never names another host; when
+ *       the repaired address would be too long to redirect to, the answer is the friendly 414 page.</li>
  *   <li>Vaadin's start-up request ({@code ?v-r=init&location=…&query=…}) carries the page's path
  *       and query as parameters; a broken '%' in them is read as a literal percent sign, so the
  *       page opens and says what it cannot use (the playground shows its broken-link panel for a
@@ -34,6 +36,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 public class HostileUrlFilter extends OncePerRequestFilter {
     static final String BROKEN_LINK = "/broken-link?reason=address";
+    /** The longest repaired address redirected to (the longest share code is 6,000 characters). */
+    static final int MAX_REDIRECT = 7000;
 
     @Override
     protected void doFilterInternal(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
@@ -71,8 +75,18 @@ public class HostileUrlFilter extends OncePerRequestFilter {
         boolean read = "GET".equals(req.getMethod()) || "HEAD".equals(req.getMethod());
         if (vr == null && read && Escapes.firstBroken(req.getQueryString()) != null) {
             // the page itself: the browser keeps the address and later sends its query in a
-            // navigation event Vaadin parses strictly, so the address is repaired first
-            res.sendRedirect(req.getRequestURI() + "?" + Escapes.repair(req.getQueryString()));
+            // navigation event Vaadin parses strictly, so the address is repaired first. The path
+            // is normalised: "//evil.example/x" as a Location would send the reader to that host.
+            String repaired = SameOrigin.path(req.getRequestURI()) + "?" + Escapes.repair(req.getQueryString());
+            if (repaired.length() > MAX_REDIRECT) {
+                // each broken '%' grows to "%25": past Tomcat's 8 KiB header limit the redirect
+                // itself fails (an empty 500), and the browser could not send the address back
+                res.setStatus(414);
+                res.setContentType("text/html;charset=utf-8");
+                res.getOutputStream().write(ErrorPages.html(414, ErrorPages.locale(req.getHeader("Accept-Language"))));
+                return;
+            }
+            res.sendRedirect(repaired);
             return;
         }
         if ("init".equals(vr) && read && (Escapes.firstBroken(req.getParameter("location")) != null

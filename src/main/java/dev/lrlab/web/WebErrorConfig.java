@@ -1,9 +1,11 @@
 package dev.lrlab.web;
 
+import jakarta.servlet.DispatcherType;
 import org.apache.catalina.Host;
 import org.apache.catalina.Valve;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -20,6 +22,32 @@ public class WebErrorConfig {
     @Bean
     public WebServerFactoryCustomizer<TomcatServletWebServerFactory> embedCookies() {
         return factory -> factory.addContextCustomizers(context -> context.setCookieProcessor(new EmbedCookieProcessor()));
+    }
+
+    /**
+     * API request bodies are read by {@link ApiBodyFilter} under these caps, before Spring does;
+     * the cap never drops below {@code lrlab.links.max-spec-bytes} (a link's spec must fit).
+     */
+    @Bean
+    public FilterRegistrationBean<ApiBodyFilter> apiBodyFilter(
+            @Value("${lrlab.api.max-body-bytes:2097152}") long maxBodyBytes,
+            @Value("${lrlab.links.max-spec-bytes:65536}") long maxSpecBytes,
+            @Value("${lrlab.api.body-timeout-ms:10000}") long bodyTimeoutMs,
+            @Value("${lrlab.api.max-buffered-bytes:67108864}") long maxBufferedBytes) {
+        long max = Math.max(maxBodyBytes, maxSpecBytes);
+        BodyLimits limits = new BodyLimits(max, bodyTimeoutMs, Math.max(maxBufferedBytes, max));
+        FilterRegistrationBean<ApiBodyFilter> reg = new FilterRegistrationBean<>(new ApiBodyFilter(limits));
+        reg.setOrder(Ordered.HIGHEST_PRECEDENCE + 1); // right after the URL checks, before anything reads the body
+        reg.addUrlPatterns("/api/*");
+        reg.setAsyncSupported(true);
+        reg.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC);
+        return reg;
+    }
+
+    /** Lets a refused request body be left unread: the connection closes instead of draining it. */
+    @Bean
+    public WebServerFactoryCustomizer<TomcatServletWebServerFactory> drainlessClose() {
+        return factory -> factory.addContextValves(new DrainlessCloseValve());
     }
 
     @Bean

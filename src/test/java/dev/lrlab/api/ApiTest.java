@@ -143,7 +143,7 @@ class ApiTest {
         }
         // wrong content type
         mvc.perform(post("/api/simulate").contentType(MediaType.TEXT_PLAIN).content(ApiController.WORKED_EXAMPLE))
-                .andExpect(status().isBadRequest())
+                .andExpect(status().isUnsupportedMediaType())
                 .andExpect(jsonPath("$.error").value(org.hamcrest.Matchers.containsString("Content-Type")))
                 .andExpect(jsonPath("$.allowed[0]").value("application/json"));
     }

@@ -103,7 +103,7 @@ class LinksApiTest {
         mvc.perform(create("{\"landscape\":", "10.1.0.2")).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.error").value(org.hamcrest.Matchers.startsWith("malformed JSON")));
         mvc.perform(post("/api/links").contentType(MediaType.TEXT_PLAIN).content("{}"))
-                .andExpect(status().isBadRequest());
+                .andExpect(status().isUnsupportedMediaType());
     }
 
     @Test
