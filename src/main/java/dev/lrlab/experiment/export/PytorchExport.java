@@ -148,7 +148,8 @@ public final class PytorchExport {
 
     private static String header(Compiled c, Map<String, Object> land, List<Map<String, Object>> runs) {
         StringBuilder sb = new StringBuilder("#!/usr/bin/env python3\n\"\"\"An LR Lab experiment as a PyTorch script: ");
-        sb.append(c.landscape().displayName()).append(".\n\n");
+        // the app's own name of the landscape (never user text), kept free of quotes and backslashes
+        sb.append(c.landscape().displayName().replace("\"", "'").replace("\\", "/")).append(".\n\n");
         sb.append(LandscapeCode.lesson(land)).append("\n\n");
         // runs by their function's name: labels are the user's text and appear only as string
         // literals (RUNS below), never inside this docstring, where a """ in one would end it
