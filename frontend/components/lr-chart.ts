@@ -2,6 +2,7 @@ import ApexCharts from 'apexcharts';
 import { clampSeries, comparisonRange, dataRange, exits, fmtPow10, fmtSig, onDecades, onRoundTicks, type Point, type Range } from './chart/axis';
 import { download, LOCALES, localeName, toCsv } from './chart/export';
 import { withFontSize } from './chart/text';
+import { escapeHtml } from './chart/user-text';
 
 /** The least plot height in px a chart keeps whatever its legend takes. */
 const MIN_PLOT_PX = 150;
@@ -133,10 +134,14 @@ export class LrChart extends HTMLElement {
       logarithmic: false,
       labels: { formatter: (v: number) => (Number.isFinite(v) ? label(v) : '') },
     };
+    // series names are run labels (user text) and ApexCharts puts legend and tooltip names into
+    // innerHTML: they go in escaped, so they show as the characters typed and never as markup
+    this.options.legend = { ...(this.options.legend ?? {}), formatter: (name: string) => escapeHtml(name) };
     // the tooltip shows the value reached, also where the line is clipped at the edge
     this.options.tooltip = {
       ...(this.options.tooltip ?? {}),
       y: {
+        title: { formatter: (name: string) => (name ? `${escapeHtml(name)}: ` : '') },
         formatter: (v: number, o: any) => {
           const raw = this.data[o?.seriesIndex]?.[o?.dataPointIndex]?.[1];
           const y = Number.isFinite(raw) ? raw : v;

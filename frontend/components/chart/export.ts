@@ -1,6 +1,7 @@
 import en from 'apexcharts/dist/locales/en.json';
 import zhCn from 'apexcharts/dist/locales/zh-cn.json';
 import type { Point } from './axis';
+import { csvText } from './user-text';
 
 /** ApexCharts' own translations of the toolbar (menu, zoom tooltips), for the app's two languages. */
 export const LOCALES = [en, zhCn];
@@ -13,11 +14,10 @@ export function localeName(tag: string | undefined): string {
 /**
  * The chart's data as CSV: one row per x, one column per series, headed by the x quantity and
  * "run (quantity)"; values as plotted, not as drawn (log axes export the values, not log10; a
- * clipped run exports what it really reached).
+ * clipped run exports what it really reached). Headers are run labels: user text, written as data.
  */
 export function toCsv(xTitle: string, quantity: string, names: string[], series: Point[][], logY: boolean): string {
-  const quote = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-  const header = [xTitle, ...names.map((n) => (quantity ? `${n} (${quantity})` : n))].map(quote).join(',');
+  const header = [xTitle, ...names.map((n) => (quantity ? `${n} (${quantity})` : n))].map(csvText).join(',');
   const rows = new Map<number, string[]>();
   series.forEach((s, i) => {
     for (const [x, y] of s) {

@@ -1,5 +1,6 @@
 package dev.lrlab.classroom;
 
+import dev.lrlab.experiment.CsvCells;
 import dev.lrlab.experiment.sweep.SpecPath;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -82,12 +83,8 @@ public final class ClassResults {
         return v instanceof Number ? v.toString() : quote(v.toString());
     }
 
-    /** RFC 4180 quoting; a leading = + - @ is defused so a spreadsheet never runs a cell as a formula. */
+    /** User text (aliases, paths, answers) by the one CSV rule of the server: quoted, never a formula. */
     private static String quote(String s) {
-        String t = !s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0 ? "'" + s : s;
-        if (t.contains(",") || t.contains("\"") || t.contains("\n") || t.contains("\r")) {
-            return "\"" + t.replace("\"", "\"\"") + "\"";
-        }
-        return t;
+        return CsvCells.text(s);
     }
 }

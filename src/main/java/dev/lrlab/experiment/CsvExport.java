@@ -8,6 +8,7 @@ import dev.lrlab.core.engine.RunResult;
  * {@code run,label,step,theta_0..theta_{d-1},loss,lr,gradNorm,updateNorm}. lr, gradNorm and
  * updateNorm belong to the update leaving that state, so they are empty on a run's last row.
  * Non-finite numbers cannot occur in results; as a safety net they are written as empty cells.
+ * Labels are user text: written by {@link CsvCells#text} (quoted, never a formula).
  */
 public final class CsvExport {
 
@@ -26,7 +27,7 @@ public final class CsvExport {
         sb.append(",loss,lr,gradNorm,updateNorm\n");
         for (int ri = 0; ri < result.runs().size(); ri++) {
             RunResult r = result.runs().get(ri);
-            String label = text(r.label());
+            String label = CsvCells.text(r.label());
             for (int i = 0; i < r.steps().length; i++) {
                 sb.append(ri).append(',').append(label).append(',').append(r.steps()[i]);
                 double[] th = r.theta()[i];
@@ -54,16 +55,5 @@ public final class CsvExport {
         if (Double.isFinite(v)) {
             sb.append(v);
         }
-    }
-
-    /** RFC 4180 quoting for labels with separators or quotes. */
-    static String text(String s) {
-        if (s == null) {
-            return "";
-        }
-        if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) {
-            return '"' + s.replace("\"", "\"\"") + '"';
-        }
-        return s;
     }
 }

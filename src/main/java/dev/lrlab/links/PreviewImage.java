@@ -233,7 +233,7 @@ public final class PreviewImage {
             g.setColor(color(runs.get(i), i));
             g.fillOval(x, HEIGHT - 44, 18, 18);
             g.setColor(new Color(220, 222, 228));
-            String label = runs.get(i).label();
+            String label = PreviewText.label(runs.get(i).label());
             g.drawString(label, x + 26, HEIGHT - 24);
             x += 26 + g.getFontMetrics().stringWidth(label) + 28;
         }

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
+import java.util.regex.Pattern;
 
 /**
  * Turns an experiment spec (JSON parsed into maps, lists, numbers, booleans, strings) into a
@@ -20,6 +21,9 @@ import java.util.function.IntFunction;
  */
 public final class ExperimentCompiler {
     public static final List<String> TOP_FIELDS = List.of("version", "landscape", "runs");
+    /** A run's colour: #rgb, #rgba, #rrggbb, #rrggbbaa or a CSS colour name. */
+    private static final Pattern COLOR = Pattern.compile(
+            "#([0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})|[a-zA-Z]{1,30}");
     public static final List<String> RUN_FIELDS = List.of("label", "color", "start", "steps", "seed", "optimizer",
             "schedule", "clipNorm", "noise", "rollback", "resetMomentumOnRestart", "record", "game");
     public static final List<String> NOISE_TYPES = RunDefaults.NOISE_TYPES;
@@ -133,6 +137,11 @@ public final class ExperimentCompiler {
         boolean game = landscape.isGame();
         String label = r.string("label", RunDefaults.label(index));
         String color = r.string("color", null);
+        if (color != null && !COLOR.matcher(color).matches()) {
+            // a colour reaches style attributes, SVG and canvas: only a colour, never markup or CSS
+            throw new SpecException(r.pathOf("color"), "must be a colour like #1e88e5 (3, 4, 6 or 8 hex digits) "
+                    + "or a CSS colour name like teal");
+        }
         double[] start = r.numbers("start");
         if (start == null) {
             start = landscape.defaultStart();

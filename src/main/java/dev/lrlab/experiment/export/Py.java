@@ -26,24 +26,50 @@ final class Py {
         return b ? "True" : "False";
     }
 
+    /**
+     * The one way text reaches a script: a single-quoted Python literal that evaluates to {@code s}
+     * and stays on one line whatever {@code s} holds. Backslash, both quotes, line breaks and every
+     * control character are escaped; so are characters that change how the source looks without
+     * being seen (bidi overrides and isolates, zero-width and other format characters, line and
+     * paragraph separators, unassigned and private-use code points), so the file reads as it runs.
+     * Letters of any script and emoji stay as they are (the file is UTF-8, Python 3's default); a
+     * lone surrogate, which UTF-8 cannot hold, becomes U+FFFD.
+     */
     static String str(String s) {
-        StringBuilder sb = new StringBuilder("'");
-        for (char c : s.toCharArray()) {
-            switch (c) {
+        StringBuilder sb = new StringBuilder(s.length() + 2).append('\'');
+        s.codePoints().forEach(cp -> {
+            switch (cp) {
                 case '\\' -> sb.append("\\\\");
                 case '\'' -> sb.append("\\'");
+                case '"' -> sb.append("\\\"");
                 case '\n' -> sb.append("\\n");
                 case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
                 default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format("\\x%02x", (int) c));
+                    if (cp >= 0xD800 && cp <= 0xDFFF) {
+                        sb.append("\\ufffd");
+                    } else if (cp >= 0x20 && cp < 0x7F || cp >= 0xA0 && visible(cp)) {
+                        sb.appendCodePoint(cp);
+                    } else if (cp <= 0xFF) {
+                        sb.append(String.format("\\x%02x", cp));
+                    } else if (cp <= 0xFFFF) {
+                        sb.append(String.format("\\u%04x", cp));
                     } else {
-                        sb.append(c);
+                        sb.append(String.format("\\U%08x", cp));
                     }
                 }
             }
-        }
+        });
         return sb.append('\'').toString();
+    }
+
+    /** False for code points that are invisible or rearrange the text around them. */
+    private static boolean visible(int cp) {
+        return switch (Character.getType(cp)) {
+            case Character.CONTROL, Character.FORMAT, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR,
+                 Character.SPACE_SEPARATOR, Character.PRIVATE_USE, Character.UNASSIGNED, Character.SURROGATE -> false;
+            default -> true;
+        };
     }
 
     static String list(double[] v) {
@@ -88,10 +114,10 @@ final class Py {
         return (List<Map<String, Object>>) m.get(key);
     }
 
-    /** A comment block: every line prefixed with "# ". */
+    /** A comment block: every line prefixed with "# " (a lone \r, also a line break to Python, splits too). */
     static String comment(String indent, String text) {
         StringBuilder sb = new StringBuilder();
-        for (String line : text.split("\n")) {
+        for (String line : text.split("\r\n|\r|\n")) {
             sb.append(indent).append(line.isEmpty() ? "#" : "# " + line).append('\n');
         }
         return sb.toString();

@@ -49,9 +49,10 @@ public final class PytorchExport {
 
     /** One run that the script cannot reproduce exactly, and why. */
     public record Reason(int run, String label, Cause cause) {
+        /** "run_1: …" by the run's function, never its label: this text goes into the script's docstring. */
         @Override
         public String toString() {
-            return label + ": " + cause.english();
+            return "run_" + run + ": " + cause.english();
         }
     }
 
@@ -147,11 +148,15 @@ public final class PytorchExport {
 
     private static String header(Compiled c, Map<String, Object> land, List<Map<String, Object>> runs) {
         StringBuilder sb = new StringBuilder("#!/usr/bin/env python3\n\"\"\"An LR Lab experiment as a PyTorch script: ");
+        // the app's own name of the landscape (never user text), kept free of quotes and backslashes
         sb.append(c.landscape().displayName().replace("\"", "'").replace("\\", "/")).append(".\n\n");
         sb.append(LandscapeCode.lesson(land)).append("\n\n");
-        for (Map<String, Object> r : runs) {
+        // runs by their function's name: labels are the user's text and appear only as string
+        // literals (RUNS below), never inside this docstring, where a """ in one would end it
+        for (int i = 0; i < runs.size(); i++) {
+            Map<String, Object> r = runs.get(i);
             Map<String, Object> o = Py.map(r, "optimizer");
-            sb.append("  ").append(Py.s(r, "label").replace("\"", "'").replace("\\", "/")).append(": ")
+            sb.append("  run_").append(i).append(": ")
                     .append(o.get("type")).append(" lr=").append(Py.num(o, "lr")).append(", ")
                     .append(ScheduleCode.lesson(Py.map(r, "schedule"))).append(", ").append(Py.integer(r, "steps"))
                     .append(" steps\n");

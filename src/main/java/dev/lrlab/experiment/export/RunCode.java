@@ -16,8 +16,10 @@ final class RunCode {
         int every = Py.i(Py.map(run, "record"), "every");
         StringBuilder sb = new StringBuilder();
         sb.append("\n\ndef run_").append(index).append("():\n");
-        sb.append("    \"\"\"").append(Py.s(run, "label").replace("\"", "'").replace("\\", "/")).append(": ")
-                .append(optType).append(" with ").append(ScheduleCode.lesson(s)).append(".\"\"\"\n");
+        sb.append("    \"\"\"Run ").append(index).append(": ").append(optType).append(" with ").append(ScheduleCode.lesson(s))
+                .append(".\"\"\"\n");
+        // the label as a literal in a comment: escaped to one line, it cannot leave the comment
+        sb.append("    # label: ").append(Py.str(Py.s(run, "label"))).append('\n');
         List<?> start = (List<?>) run.get("start");
         if (game) {
             Map<String, Object> g = Py.map(run, "game");

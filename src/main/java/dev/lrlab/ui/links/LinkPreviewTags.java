@@ -7,6 +7,7 @@ import com.vaadin.flow.server.VaadinServiceInitListener;
 import com.vaadin.flow.server.VaadinServletRequest;
 import dev.lrlab.links.LinkIds;
 import dev.lrlab.links.LinkService;
+import dev.lrlab.links.PreviewText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,7 +16,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
+import org.jsoup.nodes.DataNode;
 import org.springframework.stereotype.Component;
 import dev.lrlab.web.PublicUrl;
 
@@ -59,21 +60,56 @@ public class LinkPreviewTags implements VaadinServiceInitListener {
             String title = i18n.getTranslation("meta.link.title", locale);
             String description = describe(spec.get(), locale);
             String image = base + "/api/links/" + id + "/preview.png";
-            Document doc = response.getDocument();
-            property(doc, "og:type", "website");
-            property(doc, "og:site_name", "LR Lab");
-            property(doc, "og:title", title);
-            property(doc, "og:description", description);
-            property(doc, "og:url", base + "/l/" + id);
-            property(doc, "og:image", image);
-            property(doc, "og:image:width", "1200");
-            property(doc, "og:image:height", "630");
-            name(doc, "twitter:card", "summary_large_image");
-            name(doc, "twitter:title", title);
-            name(doc, "twitter:description", description);
-            name(doc, "twitter:image", image);
-            name(doc, "description", description);
+            writeTags(response.getDocument(), title, description, base + "/l/" + id, image);
         });
+    }
+
+    /**
+     * The Open Graph, Twitter and description tags. Written as markup of our own rather than jsoup
+     * attributes: jsoup leaves {@code <} and {@code >} raw inside attribute values, which is valid
+     * HTML but trips the regex-based readers of some chat and course platforms; here every value
+     * passes {@link #attribute}, so a label cannot close the tag in any reader.
+     */
+    static void writeTags(Document doc, String title, String description, String url, String image) {
+        StringBuilder tags = new StringBuilder();
+        meta(tags, "property", "og:type", "website");
+        meta(tags, "property", "og:site_name", "LR Lab");
+        meta(tags, "property", "og:title", title);
+        meta(tags, "property", "og:description", description);
+        meta(tags, "property", "og:url", url);
+        meta(tags, "property", "og:image", image);
+        meta(tags, "property", "og:image:width", "1200");
+        meta(tags, "property", "og:image:height", "630");
+        meta(tags, "name", "twitter:card", "summary_large_image");
+        meta(tags, "name", "twitter:title", title);
+        meta(tags, "name", "twitter:description", description);
+        meta(tags, "name", "twitter:image", image);
+        meta(tags, "name", "description", description);
+        // the app shell's generic description would otherwise stand first
+        doc.head().select("meta[name=description]").remove();
+        doc.head().appendChild(new DataNode(tags.toString()));
+    }
+
+    private static void meta(StringBuilder tags, String kind, String key, String content) {
+        tags.append("<meta ").append(kind).append("=\"").append(attribute(key)).append("\" content=\"")
+                .append(attribute(content)).append("\">");
+    }
+
+    /** Text as a double-quoted HTML attribute value: {@code & < > " '} as character references. */
+    static String attribute(String text) {
+        StringBuilder sb = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> sb.append("&amp;");
+                case '<' -> sb.append("&lt;");
+                case '>' -> sb.append("&gt;");
+                case '"' -> sb.append("&quot;");
+                case '\'' -> sb.append("&#39;");
+                default -> sb.append(c);
+            }
+        }
+        return sb.toString();
     }
 
     /** "Rosenbrock landscape · 2 runs: Adam, SGD" from the stored spec, without compiling it. */
@@ -83,22 +119,11 @@ public class LinkPreviewTags implements VaadinServiceInitListener {
         if (spec.get("runs") instanceof List<?> runs) {
             for (int i = 0; i < runs.size(); i++) {
                 Object label = runs.get(i) instanceof Map<?, ?> r ? r.get("label") : null;
-                labels.add(label == null ? i18n.getTranslation("runs.unnamed", locale, i + 1) : label.toString());
+                labels.add(label == null ? i18n.getTranslation("runs.unnamed", locale, i + 1)
+                        : PreviewText.label(label.toString()));
             }
         }
         return i18n.getTranslation("meta.link.description", locale, String.valueOf(landscape), labels.size(),
                 String.join(", ", labels));
-    }
-
-    private static void property(Document doc, String property, String content) {
-        Element meta = doc.head().appendElement("meta");
-        meta.attr("property", property);
-        meta.attr("content", content);
-    }
-
-    private static void name(Document doc, String name, String content) {
-        Element meta = doc.head().appendElement("meta");
-        meta.attr("name", name);
-        meta.attr("content", content);
     }
 }

@@ -17,11 +17,13 @@ def main():
         rows = run()
         if args.csv:
             os.makedirs(args.csv, exist_ok=True)
-            name = 'run_%d_%s.csv' % (i, ''.join(c if c.isalnum() else '_' for c in label))
+            # the label is the user's text: letters and digits only, and short enough for any file system
+            name = 'run_%d_%s.csv' % (i, ''.join(c if c.isalnum() else '_' for c in label[:60]))
             with open(os.path.join(args.csv, name), 'w') as f:
                 write_csv(rows, f)
         else:
-            sys.stdout.write('# run %s\n' % label)
+            # one line whatever the label holds: a line break in it cannot start a row of its own
+            sys.stdout.write('# run %s\n' % label.replace('\r', ' ').replace('\n', ' '))
             write_csv(rows, sys.stdout)
 
 
