@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class LinkPreviewTagsTest {
     private static final String LABEL = "<img src=x onerror=alert(1)> \"q\" & 's";
 
-    private final LinkPreviewTags tags = new LinkPreviewTags(null, new LrLabI18NProvider());
+    private final LinkPreviewTags tags = new LinkPreviewTags(null, new LrLabI18NProvider(), new dev.lrlab.web.PublicUrl(""));
 
     @Test
     void everyValueEscapesQuotesAnglesAndAmpersands() {
