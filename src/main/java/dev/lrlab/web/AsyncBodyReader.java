@@ -72,11 +72,32 @@ final class AsyncBodyReader implements ReadListener, AsyncListener {
 
     @Override
     public synchronized void onError(Throwable t) {
-        // the client went away or sent a broken chunk: nobody is left to answer
-        if (!finished) {
-            finished = true;
-            ac.complete();
+        if (finished) {
+            return;
         }
+        if (isReadTimeout(t)) {
+            // Tomcat's own read timeout (server.tomcat.connection-timeout) can fire before the body
+            // timeout when a client pauses that long between bytes: the client is still there and
+            // gets the same 408 (left alone, Tomcat would answer it with a 500)
+            try {
+                refuse(408);
+            } catch (IOException e) {
+                ac.complete();
+            }
+            return;
+        }
+        // the client went away or sent a broken chunk: nobody is left to answer
+        finished = true;
+        ac.complete();
+    }
+
+    private static boolean isReadTimeout(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof java.net.SocketTimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -17,7 +17,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -36,6 +40,20 @@ class BodyLimitTest {
     /** The shipped default of lrlab.api.max-body-bytes (these tests run with it). */
     static final long MAX_BODY = 2 * 1024 * 1024;
     final ObjectMapper json = new ObjectMapper();
+
+    @Autowired
+    ObjectProvider<FilterRegistrationBean<ApiBodyFilter>> bodies;
+
+    /** Every refused body gives its bytes back to the shared budget (a leak starves later bodies with 503). */
+    @AfterEach
+    void theSharedBudgetIsGivenBack() throws InterruptedException {
+        BodyLimits limits = bodies.getObject().getFilter().limits();
+        long deadline = System.nanoTime() + 3_000_000_000L;
+        while (limits.buffered() != 0 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(limits.buffered()).as("bytes still counted as arriving").isZero();
+    }
 
     @Test
     void aDeclaredHundredMebibyteBodyIs413BeforeAnyByteIsSentAndTheConnectionCloses() throws Exception {
