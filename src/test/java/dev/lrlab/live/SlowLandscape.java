@@ -1,0 +1,95 @@
+package dev.lrlab.live;
+
+import dev.lrlab.core.engine.CompiledExperiment;
+import dev.lrlab.core.landscape.Landscape;
+import dev.lrlab.core.work.WorkGuard;
+import java.util.List;
+
+/**
+ * A landscape whose every gradient costs {@code millis} of wall-clock time, as a curvature
+ * schedule's power iterations or a big data set's gradient would: either sleeping (a step that
+ * never checks its {@link WorkGuard}, like today's engine) or burning CPU in a loop that checks
+ * it (like the engine once its expensive loops check). Values are the wrapped landscape's.
+ */
+final class SlowLandscape implements Landscape {
+
+    private final Landscape inner;
+    private final long millis;
+    private final boolean checksGuard;
+
+    private SlowLandscape(Landscape inner, long millis, boolean checksGuard) {
+        this.inner = inner;
+        this.millis = millis;
+        this.checksGuard = checksGuard;
+    }
+
+    /** {@code base} with each gradient taking {@code millis}; built lazily so opening the session is quick. */
+    static CompiledExperiment of(CompiledExperiment base, long millis, boolean checksGuard) {
+        return new CompiledExperiment(new SlowLandscape(base.landscape(), millis, checksGuard), base.runs(),
+                base.canonicalSpec());
+    }
+
+    private boolean opening = true;
+
+    private void spend() {
+        if (opening) {
+            opening = false; // the simulator's first gradient, at open on the test thread: free
+            return;
+        }
+        long end = System.nanoTime() + millis * 1_000_000;
+        if (!checksGuard) {
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return;
+        }
+        double sink = 0;
+        while (System.nanoTime() < end) {
+            for (int i = 0; i < 10_000; i++) {
+                sink += Math.sqrt(i + sink);
+            }
+            WorkGuard.check();
+        }
+        if (sink == -1) {
+            throw new AssertionError();
+        }
+    }
+
+    @Override
+    public int dim() {
+        return inner.dim();
+    }
+
+    @Override
+    public String displayName() {
+        return "slow " + inner.displayName();
+    }
+
+    @Override
+    public double value(double[] x) {
+        return inner.value(x);
+    }
+
+    @Override
+    public double valueAndGradient(double[] x, double[] g) {
+        spend();
+        return inner.valueAndGradient(x, g);
+    }
+
+    @Override
+    public List<Minimum> minima() {
+        return inner.minima();
+    }
+
+    @Override
+    public ViewBox viewBox() {
+        return inner.viewBox();
+    }
+
+    @Override
+    public double[] defaultStart() {
+        return inner.defaultStart();
+    }
+}
