@@ -1,6 +1,8 @@
 package dev.lrlab.live;
 
 import dev.lrlab.core.engine.CompiledExperiment;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
@@ -29,9 +31,10 @@ import java.util.function.LongSupplier;
  * per second instead of delaying its lane. Because a thread cannot be pre-empted inside a step
  * that does not check its {@link dev.lrlab.core.work.WorkGuard}, one more lane, the heavy lane,
  * keeps unknown and dear steps away from the others: every session takes its first steps there
- * and moves to its home lane once a measured step was cheap (under {@code heavyStepMillis}); a
- * step at or over that bound sends it back to the heavy lane for good. Steps slower than
- * {@code maxStepMillis} twice in a row pause the session with a {@link TooSlow} notice; a step
+ * and moves to its home lane once a measured step was cheap (under {@code heavyStepMillis});
+ * steps at or over that bound send it back to the heavy lane until they are cheap again. Steps slower than
+ * {@code maxStepMillis} twice in a row pause the session with a {@link TooSlow} notice (the
+ * verdicts count the lane thread's CPU time, so a busy machine does not make cheap steps look dear); a step
  * that checks its guard is cut at its slice's end plus {@link #hardGraceNanos()} and ends the
  * session ({@link LiveSession.End#TOO_SLOW}).
  *
@@ -48,8 +51,8 @@ public final class LiveScheduler implements AutoCloseable {
      * @param maxSpeedReserve   steps per second a max-speed session reserves (it may use more when there is room)
      * @param cpuShare          fraction of each tick a lane may spend stepping
      * @param sweepTicks        ticks between checks of the sinks' liveness
-     * @param maxStepMillis     a lockstep step slower than this (twice in a row) pauses its session as too slow to play live
-     * @param heavyStepMillis   a session with a step this slow is stepped on the heavy lane, apart from cheap ones
+     * @param maxStepMillis     lockstep steps slower than this (CPU time, twice in a row) pause their session as too slow to play live
+     * @param heavyStepMillis   a session with steps this slow (twice in a row) is stepped on the heavy lane, apart from cheap ones
      */
     public record Settings(int threads, long tickMillis, long maxStepsPerSecond, double maxSpeedReserve,
                            double cpuShare, int sweepTicks, long maxStepMillis, long heavyStepMillis) {
@@ -87,6 +90,7 @@ public final class LiveScheduler implements AutoCloseable {
     private final Lane heavy;
     private final LongSupplier clock;
     private final LongSupplier cpu;
+    private final LongSupplier threadCpu = threadCpuClock();
     private final ScheduledExecutorService executor;
     private final AtomicLong reserved = new AtomicLong();
     private final AtomicLong overloadedTicks = new AtomicLong();
@@ -216,11 +220,32 @@ public final class LiveScheduler implements AutoCloseable {
 
     /**
      * How far past the end of its slice a step that checks its guard may run before it is cut:
-     * twice the slow-step bound, so a step fast enough to play live is never cut, even on a lane
-     * whose slices are tiny because it carries a thousand sessions.
+     * four times the slow-step bound, so a step fast enough to play live is not cut even on a lane
+     * whose slices are tiny because it carries a thousand sessions, or on a busy machine (this
+     * bound is on the wall clock).
      */
     long hardGraceNanos() {
-        return 2 * maxStepNanos();
+        return 4 * maxStepNanos();
+    }
+
+    /** The calling thread's CPU time in nanoseconds (the wall clock where the JVM cannot tell). */
+    LongSupplier threadCpu() {
+        return threadCpu;
+    }
+
+    private static LongSupplier threadCpuClock() {
+        try {
+            ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+            if (mx.isCurrentThreadCpuTimeSupported()) {
+                if (!mx.isThreadCpuTimeEnabled()) {
+                    mx.setThreadCpuTimeEnabled(true);
+                }
+                return mx::getCurrentThreadCpuTime;
+            }
+        } catch (UnsupportedOperationException | SecurityException e) {
+            // fall through: judge on the wall clock
+        }
+        return System::nanoTime;
     }
 
     /** Changes the reservation by {@code delta}; refuses growth past the limit. */

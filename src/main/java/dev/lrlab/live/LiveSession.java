@@ -310,6 +310,7 @@ public final class LiveSession {
     private int advance(int n, long sliceEnd, LongSupplier clock) {
         int done = 0;
         long t = clock.getAsLong();
+        LongSupplier cpu = scheduler.threadCpu();
         while (done < n && end == null) {
             if (stopRequested) {
                 finish(End.STOPPED, null);
@@ -319,6 +320,7 @@ public final class LiveSession {
             long boundNanos = Math.max(0, sliceEnd - t) + scheduler.hardGraceNanos();
             WorkGuard g = WorkGuard.forMillis((boundNanos + 999_999) / 1_000_000);
             guard = g;
+            long c = cpu.getAsLong();
             int k;
             try {
                 k = g.call(() -> runs.advance(chunk));
@@ -345,8 +347,7 @@ public final class LiveSession {
             if (k == 0) {
                 break;
             }
-            meter.record(k, t2 - t, scheduler.maxStepNanos());
-            everHeavy |= meter.lastStepNanos() >= scheduler.heavyStepNanos();
+            meter.record(k, t2 - t, cpu.getAsLong() - c, scheduler.maxStepNanos(), scheduler.heavyStepNanos());
             t = t2;
             if (meter.tooSlow()) {
                 pauseTooSlow();
@@ -367,28 +368,24 @@ public final class LiveSession {
             wantPlaying = false;
             reserve(0);
         }
-        tooSlow = new TooSlow(meter.lastStepNanos() / 1_000_000, false);
+        tooSlow = new TooSlow(meter.stepNanos() / 1_000_000, false);
         dirty = true;
     }
 
     /**
-     * Where the lane should hand this session after its tick, or null to keep it: a step that
-     * took at least the heavy bound sends it to the heavy lane for good (its cost may come back with
-     * the next stage of its schedule); a session on the heavy lane whose steps were measured and
-     * never heavy goes to its home lane.
+     * Where the lane should hand this session after its tick, or null to keep it there: dear
+     * steps send it to the heavy lane; a session on the heavy lane whose latest steps were cheap
+     * goes to its home lane.
      */
     LiveScheduler.Lane nextLane(LiveScheduler.Lane heavyLane) {
-        if (end != null || !meter.measured()) {
+        if (end != null) {
             return null;
         }
-        if (everHeavy) {
+        if (meter.heavy()) {
             return lane == heavyLane ? null : heavyLane;
         }
-        return lane == heavyLane ? home : null;
+        return lane == heavyLane && meter.cheap() ? home : null;
     }
-
-    /** A step took at least the heavy bound at some point. */
-    private boolean everHeavy;
 
     /** Hands this tick's rows (if anything changed) to the sinks. */
     void publish() {

@@ -1,61 +1,75 @@
 package dev.lrlab.live;
 
 /**
- * What one session's lockstep steps cost on the clock, measured by the lane that steps them (the
- * weight estimated from the spec says nothing about a curvature schedule's power iterations or a
- * data set's size). It sizes the chunks stepped between two clock reads — a cheap session does
- * its whole tick in one chunk (two clock reads), a dear one reads the clock after every step —
- * and gives the verdicts the lane acts on. Confined to the lane, like the session's simulators.
+ * What one session's lockstep steps cost, measured by the lane that steps them (the weight
+ * estimated from the spec says nothing about a curvature schedule's power iterations or a data
+ * set's size). Chunks are sized on the wall clock, which is what the lane's slices are measured
+ * in: a cheap session does its whole tick in one chunk (two clock reads), a dear one reads the
+ * clock after every step. The verdicts use the lane thread's CPU time instead, so a busy machine
+ * (a thread descheduled for 50 ms, a GC pause) never makes a cheap session look dear, and they
+ * need two measurements in a row, so a cold JVM's first step (class loading) does not either.
+ * Confined to the lane, like the session's simulators.
  */
 final class StepMeter {
 
     /** Clock reads are at most this far apart while stepping (unless one step takes longer). */
     static final long CHUNK_NANOS = 1_000_000;
-    /** Slow steps in a row before a session is paused: one could be a GC pause or a busy machine. */
-    static final int SLOW_STEPS_TO_PAUSE = 2;
+    /** Measurements in a row that make a verdict. */
+    static final int IN_A_ROW = 2;
 
-    private double nanosPerStep;
-    private long lastStepNanos;
+    private double wallPerStep;
+    private long cpuPerStep;
     private int slowInARow;
+    private int heavyInARow;
+    private int cheapInARow;
     private boolean measured;
 
     /** Steps to do before the next clock read: one until the first measurement. */
     int chunk(int want, long nanosLeftInSlice) {
-        if (!measured || nanosPerStep <= 0) {
+        if (!measured || wallPerStep <= 0) {
             return Math.min(want, 1);
         }
         long budget = Math.max(0, Math.min(nanosLeftInSlice, CHUNK_NANOS));
-        long k = (long) (budget / nanosPerStep);
+        long k = (long) (budget / wallPerStep);
         return (int) Math.max(1, Math.min(want, k));
     }
 
     /**
-     * {@code steps} steps took {@code nanos}. The latest chunk counts alone (no averaging with older
-     * ones): a session whose steps just became dear must be seen as dear at once.
+     * {@code steps} steps took {@code wallNanos} on the clock and {@code cpuNanos} of the thread's
+     * CPU. The latest chunk counts alone (no average with older ones): steps that just became dear
+     * are seen as dear at once.
      */
-    void record(int steps, long nanos, long slowNanos) {
-        nanosPerStep = (double) nanos / steps;
-        lastStepNanos = (long) nanosPerStep;
+    void record(int steps, long wallNanos, long cpuNanos, long slowNanos, long heavyNanos) {
+        wallPerStep = (double) wallNanos / steps;
+        cpuPerStep = cpuNanos / steps;
         measured = true;
-        slowInARow = lastStepNanos > slowNanos ? slowInARow + 1 : 0;
+        slowInARow = cpuPerStep > slowNanos ? slowInARow + 1 : 0;
+        heavyInARow = cpuPerStep >= heavyNanos ? heavyInARow + 1 : 0;
+        cheapInARow = cpuPerStep < heavyNanos ? cheapInARow + 1 : 0;
     }
 
-    boolean measured() {
-        return measured;
+    /** CPU time of one step in the latest measurement. */
+    long stepNanos() {
+        return cpuPerStep;
     }
 
-    /** Time of one step in the latest measurement. */
-    long lastStepNanos() {
-        return lastStepNanos;
-    }
-
-    /** The latest step took longer than the slow bound. */
+    /** The latest step took longer than the slow bound: end the session's turn. */
     boolean lastWasSlow() {
         return slowInARow > 0;
     }
 
-    /** Slow enough, often enough, to be paused. */
+    /** Slower than the slow bound often enough to be paused. */
     boolean tooSlow() {
-        return slowInARow >= SLOW_STEPS_TO_PAUSE;
+        return slowInARow >= IN_A_ROW;
+    }
+
+    /** Dear often enough to be kept apart from cheap sessions. */
+    boolean heavy() {
+        return heavyInARow >= IN_A_ROW;
+    }
+
+    /** Cheap often enough to share a lane with other cheap sessions. */
+    boolean cheap() {
+        return cheapInARow >= 1 && measured;
     }
 }

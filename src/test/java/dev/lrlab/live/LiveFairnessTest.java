@@ -109,7 +109,7 @@ class LiveFairnessTest {
     }
 
     @Test
-    void aSessionWhoseStepsSleep200MsIsPausedAsTooSlowWhileTheCheapOnesKeepTheirPace() throws Exception {
+    void aSessionWhoseStepsBurn200MsIsPausedAsTooSlowWhileTheCheapOnesKeepTheirPace() throws Exception {
         oneLane(LiveScheduler.Settings.defaults());
         List<Sink> cheap = cheapSinks(3);
         Sink dear = play(slow(200, false));
@@ -144,7 +144,7 @@ class LiveFairnessTest {
         assertKeepsPace(paces);
         assertThat(dear.last.end()).isEqualTo(LiveSession.End.TOO_SLOW);
         assertThat(dear.tooSlow.stopped()).isTrue();
-        // cut at the slice's end (≤ 80 ms) plus the grace (2 × 50 ms), not after the step's 2 s
+        // cut at the slice's end (≤ 80 ms) plus the grace (4 × 50 ms), not after the step's 2 s
         assertThat(dear.tooSlow.stepMillis()).isBetween(90L, 600L);
         assertThat(scheduler.openSessions()).isEqualTo(3);
     }
@@ -164,8 +164,8 @@ class LiveFairnessTest {
         for (int i = 0; i < 3; i++) {
             assertThat(scheduler.laneOf(sessions.get(i))).isEqualTo("live-lane-1");
         }
-        // its 80 ms slice a tick holds about four 20 ms steps: throttled, not stopped
-        assertThat(dearPace).isBetween(10.0, 60.0);
+        // its 80 ms slice a tick holds at most four 20 ms steps (fewer on a busy machine): throttled, not stopped
+        assertThat(dearPace).isBetween(3.0, 60.0);
         assertThat(dear.tooSlow).isNull();
         assertThat(sessions.get(3).isPlaying()).isTrue();
 
@@ -179,7 +179,7 @@ class LiveFairnessTest {
 
     @Test
     void stopCutsALongStepShortAndFreesItsReservationAtOnce() throws Exception {
-        // slow steps allowed (bound 10 s, so the guard's own bound is 20 s): only the stop can end this step
+        // slow steps allowed (bound 10 s, so the guard's own bound is 40 s): only the stop can end this step
         oneLane(LiveScheduler.Settings.defaults().withStepBounds(10_000, 5));
         LiveSession s = scheduler.open(slow(5_000, true), 1, PACE);
         Sink sink = new Sink();

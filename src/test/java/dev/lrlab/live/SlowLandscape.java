@@ -3,16 +3,19 @@ package dev.lrlab.live;
 import dev.lrlab.core.engine.CompiledExperiment;
 import dev.lrlab.core.landscape.Landscape;
 import dev.lrlab.core.work.WorkGuard;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.List;
 
 /**
- * A landscape whose every gradient costs {@code millis} of wall-clock time, as a curvature
- * schedule's power iterations or a big data set's gradient would: either sleeping (a step that
- * never checks its {@link WorkGuard}, like today's engine) or burning CPU in a loop that checks
- * it (like the engine once its expensive loops check). Values are the wrapped landscape's.
+ * A landscape whose every gradient burns {@code millis} of CPU, as a curvature schedule's power
+ * iterations or a big data set's gradient would: in a loop that never checks its
+ * {@link WorkGuard} (like today's engine) or one that does (like the engine once its expensive
+ * loops check). Values are the wrapped landscape's.
  */
 final class SlowLandscape implements Landscape {
 
+    private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
     private final Landscape inner;
     private final long millis;
     private final boolean checksGuard;
@@ -36,21 +39,16 @@ final class SlowLandscape implements Landscape {
             opening = false; // the simulator's first gradient, at open on the test thread: free
             return;
         }
-        long end = System.nanoTime() + millis * 1_000_000;
-        if (!checksGuard) {
-            try {
-                Thread.sleep(millis);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return;
-        }
+        // CPU time, not the wall clock: on a busy machine the step costs the same work
+        long end = CPU.getCurrentThreadCpuTime() + millis * 1_000_000;
         double sink = 0;
-        while (System.nanoTime() < end) {
+        while (CPU.getCurrentThreadCpuTime() < end) {
             for (int i = 0; i < 10_000; i++) {
                 sink += Math.sqrt(i + sink);
             }
-            WorkGuard.check();
+            if (checksGuard) {
+                WorkGuard.check();
+            }
         }
         if (sink == -1) {
             throw new AssertionError();
