@@ -370,6 +370,8 @@ public final class LiveSession {
         }
         tooSlow = new TooSlow(meter.stepNanos() / 1_000_000, false);
         dirty = true;
+        LOG.log(System.Logger.Level.INFO, "live session paused as too slow: {0} ms of CPU a step at step {1}",
+                tooSlow.stepMillis(), runs.step());
     }
 
     /**
