@@ -1,7 +1,6 @@
 package dev.lrlab.live;
 
 import dev.lrlab.core.engine.CompiledExperiment;
-import dev.lrlab.core.work.WorkGuard;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -20,7 +19,7 @@ import java.util.function.LongSupplier;
  * holds no simulator and no scheduler resources.
  *
  * <p>Its steps are timed on the clock ({@link StepMeter}): in a tick it steps only within the
- * slice its lane gives it, under a {@link WorkGuard} whose bound is the slice plus
+ * slice its lane gives it, under a {@code WorkGuard} whose bound is the slice plus
  * {@link LiveScheduler#hardGraceNanos()}; a session whose steps are slow is paused with a
  * {@link TooSlow} notice, and one whose step was cut at that bound ends for good.
  */
@@ -52,10 +51,6 @@ public final class LiveSession {
     private volatile LiveHistory history;
     private volatile LiveBatch last;
     private volatile End end;
-    /** Set by {@link #stop()} from any thread: the lane stops stepping at its next chunk, not next tick. */
-    private volatile boolean stopRequested;
-    /** The bound of the chunk being stepped, so a stop can cut a long step short. */
-    private volatile WorkGuard guard;
 
     // confined to the lane
     private LockstepRuns runs;
@@ -68,7 +63,7 @@ public final class LiveSession {
     private boolean dirty = true;
     private long seq;
     private boolean everWatched;
-    private final StepMeter meter = new StepMeter();
+    private final TimedStepping stepping = new TimedStepping();
     private TooSlow tooSlow;
     boolean inActive;
 
@@ -118,11 +113,7 @@ public final class LiveSession {
                 // at once, not at the lane's next turn: a closed tab frees its share and its lane now
                 wantPlaying = false;
                 reserve(0);
-                stopRequested = true;
-                WorkGuard g = guard;
-                if (g != null) {
-                    g.cancel("the session was stopped");
-                }
+                stepping.requestStop();
             }
             commands.add(c);
         }
@@ -283,7 +274,7 @@ public final class LiveSession {
         int done = advance(owed, sliceEnd, clock);
         credit -= done;
         // a slow step ends the session's turn: no second helping of leftover time this tick
-        return end == null && playing && done < owed && !meter.lastWasSlow();
+        return end == null && playing && done < owed && !stepping.meter.lastWasSlow();
     }
 
     /** Wants all the CPU it can get: stepping or seeking to a target, or playing at max speed. */
@@ -301,61 +292,18 @@ public final class LiveSession {
         }
     }
 
-    /**
-     * Up to {@code n} lockstep steps (at least one), in chunks timed on {@code clock}, until the
-     * slice ends, the session is stopped, or a step is slow (the lane then measures it again next
-     * tick, or moves it to the heavy lane, instead of spending the slice on it). Each chunk runs
-     * under a {@link WorkGuard} bounded at the slice's end plus the hard grace. Returns steps done.
-     */
+    /** Up to {@code n} lockstep steps within the slice ({@link TimedStepping}); returns steps done. */
     private int advance(int n, long sliceEnd, LongSupplier clock) {
-        int done = 0;
-        long t = clock.getAsLong();
-        LongSupplier cpu = scheduler.threadCpu();
-        while (done < n && end == null) {
-            if (stopRequested) {
-                finish(End.STOPPED, null);
-                break;
-            }
-            int chunk = meter.chunk(n - done, sliceEnd - t);
-            long boundNanos = Math.max(0, sliceEnd - t) + scheduler.hardGraceNanos();
-            WorkGuard g = WorkGuard.forMillis((boundNanos + 999_999) / 1_000_000);
-            guard = g;
-            long c = cpu.getAsLong();
-            int k;
-            try {
-                k = g.call(() -> runs.advance(chunk));
-            } catch (WorkGuard.Stopped e) {
-                // the simulators stopped half way through an update: never step them again
-                boolean stopped = stopRequested || e.reason() == WorkGuard.Stopped.Reason.CANCELLED;
-                finish(stopped ? End.STOPPED : End.TOO_SLOW,
-                        stopped ? null : new TooSlow((clock.getAsLong() - t) / 1_000_000, true));
-                break;
-            } catch (RuntimeException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new IllegalStateException(e); // advance declares nothing checked
-            } finally {
-                guard = null;
-            }
-            long t2 = clock.getAsLong();
-            done += k;
-            dirty = true;
-            if (!runs.running()) {
-                finish(End.FINISHED, null);
-                break;
-            }
-            if (k == 0) {
-                break;
-            }
-            meter.record(k, t2 - t, cpu.getAsLong() - c, scheduler.maxStepNanos(), scheduler.heavyStepNanos());
-            t = t2;
-            if (meter.tooSlow()) {
-                pauseTooSlow();
-                break;
-            }
-            if (meter.lastWasSlow() || t >= sliceEnd) {
-                break;
-            }
+        TimedStepping.Outcome outcome = stepping.advance(runs, n, sliceEnd, clock, scheduler);
+        int done = stepping.done();
+        dirty |= done > 0;
+        switch (outcome) {
+            case FINISHED -> finish(End.FINISHED, null);
+            case STOPPED -> finish(End.STOPPED, null);
+            // the simulators stopped half way through an update: never step them again
+            case CUT -> finish(End.TOO_SLOW, new TooSlow(stepping.cutMillis(), true));
+            case TOO_SLOW -> pauseTooSlow();
+            case DONE -> { }
         }
         return done;
     }
@@ -368,7 +316,7 @@ public final class LiveSession {
             wantPlaying = false;
             reserve(0);
         }
-        tooSlow = new TooSlow(meter.stepNanos() / 1_000_000, false);
+        tooSlow = new TooSlow(stepping.meter.stepNanos() / 1_000_000, false);
         dirty = true;
         LOG.log(System.Logger.Level.INFO, "live session paused as too slow: {0} ms of CPU a step at step {1}",
                 tooSlow.stepMillis(), runs.step());
@@ -383,10 +331,10 @@ public final class LiveSession {
         if (end != null) {
             return null;
         }
-        if (meter.heavy()) {
+        if (stepping.meter.heavy()) {
             return lane == heavyLane ? null : heavyLane;
         }
-        return lane == heavyLane && meter.cheap() ? home : null;
+        return lane == heavyLane && stepping.meter.cheap() ? home : null;
     }
 
     /** Hands this tick's rows (if anything changed) to the sinks. */
