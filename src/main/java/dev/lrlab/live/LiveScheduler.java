@@ -81,6 +81,12 @@ public final class LiveScheduler implements AutoCloseable {
     }
 
     private static final System.Logger LOG = System.getLogger(LiveScheduler.class.getName());
+    /**
+     * The least time slice a session gets when its turn comes (if the lane has budget left): a
+     * thousand cheap sessions each need tens of microseconds, and a lane thread preempted for a few
+     * milliseconds on a busy machine must not shrink their slices below one step.
+     */
+    static final long MIN_SLICE_NANOS = 1_000_000;
     /** How long a refused Play should wait: sessions end or pause within seconds in class use. */
     private static final int RETRY_AFTER_SECONDS = 10;
 
@@ -344,8 +350,9 @@ public final class LiveScheduler implements AutoCloseable {
                 if (owed > 0) {
                     long t = cpu.getAsLong();
                     if (t < deadline) {
-                        // an even share of what is left: what earlier sessions did not use flows on
-                        long slice = (deadline - t) / (n - i);
+                        // an even share of what is left (what earlier sessions did not use flows on),
+                        // never so thin that a preempted lane thread cuts cheap sessions to a step a tick
+                        long slice = Math.max(MIN_SLICE_NANOS, (deadline - t) / (n - i));
                         if (s.advancePaced(owed, t + slice, cpu)) {
                             shortOfTime.add(s);
                         }

@@ -23,6 +23,8 @@ final class StepMeter {
     private int heavyInARow;
     private int cheapInARow;
     private boolean measured;
+    /** The latest chunk took long on the clock: read the CPU clock around the next one. */
+    private boolean suspect = true;
 
     /** Steps to do before the next clock read: one until the first measurement. */
     int chunk(int want, long nanosLeftInSlice) {
@@ -30,27 +32,49 @@ final class StepMeter {
             return Math.min(want, 1);
         }
         long budget = Math.max(0, Math.min(nanosLeftInSlice, CHUNK_NANOS));
-        long k = (long) (budget / wallPerStep);
+        // CPU time per step where known: a chunk that was preempted half way says nothing of its steps
+        double perStep = cpuPerStep > 0 ? Math.min(wallPerStep, (double) cpuPerStep) : wallPerStep;
+        long k = (long) (budget / perStep);
         return (int) Math.max(1, Math.min(want, k));
     }
 
     /**
+     * Whether the next chunk needs the thread's CPU time (a system call of about a microsecond,
+     * as much as ten cheap steps): only before the first measurement and after a chunk that was
+     * long on the clock. A chunk short on the clock was cheap on the CPU too.
+     */
+    boolean wantsCpu() {
+        return suspect;
+    }
+
+    /**
      * {@code steps} steps took {@code wallNanos} on the clock and {@code cpuNanos} of the thread's
-     * CPU. The latest chunk counts alone (no average with older ones): steps that just became dear
-     * are seen as dear at once.
+     * CPU (negative: not read). The latest chunk counts alone (no average with older ones): steps
+     * that just became dear are seen as dear at once.
      */
     void record(int steps, long wallNanos, long cpuNanos, long slowNanos, long heavyNanos) {
         wallPerStep = (double) wallNanos / steps;
-        cpuPerStep = cpuNanos / steps;
         measured = true;
+        suspect = wallPerStep >= heavyNanos;
+        if (cpuNanos < 0) {
+            cpuPerStep = -1;
+            if (suspect) {
+                return; // long on the clock, CPU unknown: no verdict until the next chunk is read
+            }
+            slowInARow = 0;
+            heavyInARow = 0;
+            cheapInARow++;
+            return;
+        }
+        cpuPerStep = cpuNanos / steps;
         slowInARow = cpuPerStep > slowNanos ? slowInARow + 1 : 0;
         heavyInARow = cpuPerStep >= heavyNanos ? heavyInARow + 1 : 0;
         cheapInARow = cpuPerStep < heavyNanos ? cheapInARow + 1 : 0;
     }
 
-    /** CPU time of one step in the latest measurement. */
+    /** Time of one step in the latest measurement (CPU where read, else the clock). */
     long stepNanos() {
-        return cpuPerStep;
+        return cpuPerStep >= 0 ? cpuPerStep : (long) wallPerStep;
     }
 
     /** The latest step took longer than the slow bound: end the session's turn. */

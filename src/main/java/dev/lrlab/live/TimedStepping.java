@@ -68,7 +68,7 @@ final class TimedStepping {
             long boundNanos = Math.max(0, sliceEnd - t) + scheduler.hardGraceNanos();
             WorkGuard g = WorkGuard.forMillis((boundNanos + 999_999) / 1_000_000);
             guard = g;
-            long c = cpu.getAsLong();
+            long c = meter.wantsCpu() ? cpu.getAsLong() : -1;
             int k;
             try {
                 k = g.call(() -> runs.advance(chunk));
@@ -93,7 +93,8 @@ final class TimedStepping {
             if (k == 0) {
                 return Outcome.DONE;
             }
-            meter.record(k, t2 - t, cpu.getAsLong() - c, scheduler.maxStepNanos(), scheduler.heavyStepNanos());
+            meter.record(k, t2 - t, c < 0 ? -1 : cpu.getAsLong() - c, scheduler.maxStepNanos(),
+                    scheduler.heavyStepNanos());
             t = t2;
             if (meter.tooSlow()) {
                 return Outcome.TOO_SLOW;
