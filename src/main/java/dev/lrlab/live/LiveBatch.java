@@ -12,14 +12,21 @@ import java.util.List;
  * run's status after them, and the session's state. With {@code restart} the rows begin at row 0
  * again and replace whatever the sink had (after a backward seek, or a late subscriber's catch-up).
  *
- * @param step lockstep steps done (the furthest run's current step)
- * @param end  why the session ended, or null while it lives
+ * @param step    lockstep steps done (the furthest run's current step)
+ * @param end     why the session ended, or null while it lives
+ * @param tooSlow set in the batch of the tick the scheduler paused or stopped the session because its
+ *                steps are too slow to play live; null otherwise
  */
 public record LiveBatch(long seq, int step, LiveSession.Mode mode, LiveSession.End end, boolean restart,
-                        List<RunRows> runs) {
+                        List<RunRows> runs, TooSlow tooSlow) {
 
     public LiveBatch {
         runs = List.copyOf(runs);
+    }
+
+    public LiveBatch(long seq, int step, LiveSession.Mode mode, LiveSession.End end, boolean restart,
+                     List<RunRows> runs) {
+        this(seq, step, mode, end, restart, runs, null);
     }
 
     /** New rows of one run, with its status after them. */
@@ -40,8 +47,12 @@ public record LiveBatch(long seq, int step, LiveSession.Mode mode, LiveSession.E
      * statuses from {@code b}. A restarting {@code b} replaces {@code a} entirely.
      */
     public static LiveBatch merge(LiveBatch a, LiveBatch b) {
+        // the notice must survive a merge; once the session plays again it is old news
+        TooSlow tooSlow = b.tooSlow() != null || b.mode() == LiveSession.Mode.PLAYING ? b.tooSlow() : a == null ? null
+                : a.tooSlow();
         if (a == null || b.restart()) {
-            return b;
+            return tooSlow == b.tooSlow() ? b
+                    : new LiveBatch(b.seq(), b.step(), b.mode(), b.end(), b.restart(), b.runs(), tooSlow);
         }
         List<RunRows> runs = new ArrayList<>(b.runs().size());
         for (int i = 0; i < b.runs().size(); i++) {
@@ -49,7 +60,7 @@ public record LiveBatch(long seq, int step, LiveSession.Mode mode, LiveSession.E
             Recorder.Rows rows = i < a.runs().size() ? concat(a.runs().get(i).rows(), later.rows()) : later.rows();
             runs.add(new RunRows(later.run(), rows, later.status(), later.divergedAtStep(), later.currentStep()));
         }
-        return new LiveBatch(b.seq(), b.step(), b.mode(), b.end(), a.restart(), runs);
+        return new LiveBatch(b.seq(), b.step(), b.mode(), b.end(), a.restart(), runs, tooSlow);
     }
 
     /** Rows of {@code a} followed by those of {@code b} (b continues where a stopped). */

@@ -15,20 +15,27 @@ import java.util.function.LongSupplier;
  *
  * <p>A session begins paused. It ends when every run has ended (FINISHED), on {@link #stop()}
  * (STOPPED), or when its last sink went away or stopped answering (UNWATCHED, which also drops
- * the history). An ended session holds no simulator and no scheduler resources.
+ * the history), or when a step had to be cut short at its time bound (TOO_SLOW). An ended session
+ * holds no simulator and no scheduler resources.
+ *
+ * <p>Its steps are timed on the clock ({@link StepMeter}): in a tick it steps only within the
+ * slice its lane gives it, under a {@code WorkGuard} whose bound is the slice plus
+ * {@link LiveScheduler#hardGraceNanos()}; a session whose steps are slow is paused with a
+ * {@link TooSlow} notice, and one whose step was cut at that bound ends for good.
  */
 public final class LiveSession {
 
     public enum Mode { PLAYING, PAUSED, ENDED }
 
-    public enum End { FINISHED, STOPPED, UNWATCHED }
+    public enum End { FINISHED, STOPPED, UNWATCHED, TOO_SLOW }
 
     private static final System.Logger LOG = System.getLogger(LiveSession.class.getName());
-    /** Work (in weighted run-steps) done between two clock checks at full speed. */
-    private static final long CHUNK_WORK = 4096;
 
     private final LiveScheduler scheduler;
-    private final LiveScheduler.Lane lane;
+    /** Where the session is stepped once it proved cheap (it starts on the heavy lane, see {@link LiveScheduler}). */
+    final LiveScheduler.Lane home;
+    /** The lane that steps it now; changed only by that lane, handing the session over through the next one's queue. */
+    volatile LiveScheduler.Lane lane;
     private final CompiledExperiment experiment;
     private final int stride;
     private final long weight;
@@ -56,12 +63,15 @@ public final class LiveSession {
     private boolean dirty = true;
     private long seq;
     private boolean everWatched;
+    private final TimedStepping stepping = new TimedStepping();
+    private TooSlow tooSlow;
     boolean inActive;
 
-    LiveSession(LiveScheduler scheduler, LiveScheduler.Lane lane, CompiledExperiment experiment, int stride,
-                double stepsPerSecond) {
+    LiveSession(LiveScheduler scheduler, LiveScheduler.Lane first, LiveScheduler.Lane home,
+                CompiledExperiment experiment, int stride, double stepsPerSecond) {
         this.scheduler = scheduler;
-        this.lane = lane;
+        this.lane = first;
+        this.home = home;
         this.experiment = experiment;
         this.stride = stride;
         this.weight = weightOf(experiment);
@@ -99,6 +109,11 @@ public final class LiveSession {
             } else if (c instanceof LiveCommand.Pause || c instanceof LiveCommand.Step) {
                 wantPlaying = false;
                 reserve(0);
+            } else if (c instanceof LiveCommand.Stop) {
+                // at once, not at the lane's next turn: a closed tab frees its share and its lane now
+                wantPlaying = false;
+                reserve(0);
+                stepping.requestStop();
             }
             commands.add(c);
         }
@@ -155,7 +170,7 @@ public final class LiveSession {
         if (done != null) {
             s.fresh = false;
             sink.accept(new LiveBatch(done.seq(), done.step(), Mode.ENDED, done.end(), false,
-                    history.snapshot(done.runs())));
+                    history.snapshot(done.runs()), done.tooSlow()));
         }
         lane.wake(this);
         return s;
@@ -225,7 +240,7 @@ public final class LiveSession {
                 sps = s.stepsPerSecond();
                 credit = Math.min(credit, Math.max(sps, 0) * scheduler.tickSeconds());
             } else if (c instanceof LiveCommand.Stop) {
-                finish(End.STOPPED);
+                finish(End.STOPPED, null);
             }
             dirty = true;
         }
@@ -251,12 +266,15 @@ public final class LiveSession {
         return (int) credit;
     }
 
-    void advancePaced(int n) {
-        credit -= runs.advance(n);
-        dirty = true;
-        if (!runs.running()) {
-            finish(End.FINISHED);
-        }
+    /**
+     * Steps the owed paced steps within the slice ending at {@code sliceEnd}; returns true when the
+     * slice ran out before all of them were done (the credit carries over).
+     */
+    boolean advancePaced(int owed, long sliceEnd, LongSupplier clock) {
+        int done = advance(owed, sliceEnd, clock);
+        credit -= done;
+        // a slow step ends the session's turn: no second helping of leftover time this tick
+        return end == null && playing && done < owed && !stepping.meter.lastWasSlow();
     }
 
     /** Wants all the CPU it can get: stepping or seeking to a target, or playing at max speed. */
@@ -264,24 +282,59 @@ public final class LiveSession {
         return end == null && (target >= 0 || (playing && sps <= 0));
     }
 
-    /** Steps in chunks until {@code sliceEnd} on {@code cpu} (at least one chunk). */
-    void advanceElastic(long sliceEnd, LongSupplier cpu, long now) {
-        int chunk = (int) Math.max(1, CHUNK_WORK / weight);
-        do {
-            int n = target >= 0 ? Math.min(chunk, target - runs.step()) : chunk;
-            runs.advance(n);
-            dirty = true;
-            if (!runs.running()) {
-                finish(End.FINISHED);
-                return;
-            }
-            if (target >= 0 && runs.step() >= target) {
-                target = -1;
-                lastNanos = now;
-                credit = 0;
-                return;
-            }
-        } while (cpu.getAsLong() < sliceEnd);
+    /** Steps until {@code sliceEnd} on {@code clock} (at least one step), or to the target. */
+    void advanceElastic(long sliceEnd, LongSupplier clock, long now) {
+        advance(target >= 0 ? target - runs.step() : Integer.MAX_VALUE, sliceEnd, clock);
+        if (end == null && target >= 0 && runs.step() >= target) {
+            target = -1;
+            lastNanos = now;
+            credit = 0;
+        }
+    }
+
+    /** Up to {@code n} lockstep steps within the slice ({@link TimedStepping}); returns steps done. */
+    private int advance(int n, long sliceEnd, LongSupplier clock) {
+        TimedStepping.Outcome outcome = stepping.advance(runs, n, sliceEnd, clock, scheduler);
+        int done = stepping.done();
+        dirty |= done > 0;
+        switch (outcome) {
+            case FINISHED -> finish(End.FINISHED, null);
+            case STOPPED -> finish(End.STOPPED, null);
+            // the simulators stopped half way through an update: never step them again
+            case CUT -> finish(End.TOO_SLOW, new TooSlow(stepping.cutMillis(), true));
+            case TOO_SLOW -> pauseTooSlow();
+            case DONE -> { }
+        }
+        return done;
+    }
+
+    /** Steps too slow to play live: pause (the state is whole) and say so in the next batch. */
+    private void pauseTooSlow() {
+        playing = false;
+        target = -1;
+        synchronized (this) {
+            wantPlaying = false;
+            reserve(0);
+        }
+        tooSlow = new TooSlow(stepping.meter.stepNanos() / 1_000_000, false);
+        dirty = true;
+        LOG.log(System.Logger.Level.INFO, "live session paused as too slow: {0} ms of CPU a step at step {1}",
+                tooSlow.stepMillis(), runs.step());
+    }
+
+    /**
+     * Where the lane should hand this session after its tick, or null to keep it there: dear
+     * steps send it to the heavy lane; a session on the heavy lane whose latest steps were cheap
+     * goes to its home lane.
+     */
+    LiveScheduler.Lane nextLane(LiveScheduler.Lane heavyLane) {
+        if (end != null) {
+            return null;
+        }
+        if (stepping.meter.heavy()) {
+            return lane == heavyLane ? null : heavyLane;
+        }
+        return lane == heavyLane && stepping.meter.cheap() ? home : null;
     }
 
     /** Hands this tick's rows (if anything changed) to the sinks. */
@@ -300,7 +353,8 @@ public final class LiveSession {
         LiveHistory h = history;
         h.append(rows);
         Mode mode = end != null ? Mode.ENDED : playing ? Mode.PLAYING : Mode.PAUSED;
-        LiveBatch b = new LiveBatch(++seq, runs.step(), mode, end, restart, rows);
+        LiveBatch b = new LiveBatch(++seq, runs.step(), mode, end, restart, rows, tooSlow);
+        tooSlow = null;
         restart = false;
         dirty = false;
         last = b;
@@ -313,7 +367,7 @@ public final class LiveSession {
             if (s.fresh) {
                 s.fresh = false;
                 everWatched = true;
-                out = new LiveBatch(b.seq(), b.step(), b.mode(), b.end(), false, history.snapshot(b.runs()));
+                out = new LiveBatch(b.seq(), b.step(), b.mode(), b.end(), false, history.snapshot(b.runs()), b.tooSlow());
             }
             try {
                 s.sink.accept(out);
@@ -340,12 +394,12 @@ public final class LiveSession {
             }
         }
         if (subs.isEmpty() && everWatched) {
-            finish(End.UNWATCHED);
+            finish(End.UNWATCHED, null);
             history = new LiveHistory(experiment.runs().size());
         }
     }
 
-    private void finish(End why) {
+    private void finish(End why, TooSlow notice) {
         if (end != null) {
             return;
         }
@@ -356,7 +410,18 @@ public final class LiveSession {
             wantPlaying = false;
             reserve(0);
         }
-        deliver(take());
+        tooSlow = notice;
+        LiveBatch b;
+        try {
+            b = take();
+        } catch (RuntimeException e) {
+            // a step cut half way may leave a recorder mid-row: end without the last rows then
+            LOG.log(System.Logger.Level.WARNING, "rows of a cut session unreadable", e);
+            LiveBatch prev = last;
+            b = new LiveBatch(++seq, prev == null ? 0 : prev.step(), Mode.ENDED, why, false, List.of(), notice);
+            last = b;
+        }
+        deliver(b);
         runs = null;
         commands.clear();
         lane.forget(this);

@@ -19,9 +19,11 @@ public class LiveUiService implements DisposableBean {
 
     public LiveUiService(@Value("${lrlab.live.threads:0}") int threads,
                          @Value("${lrlab.live.max-steps-per-second:2000000}") long maxStepsPerSecond,
-                         @Value("${lrlab.live.unwatched-timeout-seconds:60}") long unwatchedTimeoutSeconds) {
+                         @Value("${lrlab.live.unwatched-timeout-seconds:60}") long unwatchedTimeoutSeconds,
+                         @Value("${lrlab.live.max-step-millis:50}") long maxStepMillis,
+                         @Value("${lrlab.live.heavy-step-millis:5}") long heavyStepMillis) {
         this.scheduler = LiveScheduler.start(LiveScheduler.Settings.defaults().withThreads(threads)
-                .withMaxStepsPerSecond(maxStepsPerSecond));
+                .withMaxStepsPerSecond(maxStepsPerSecond).withStepBounds(maxStepMillis, heavyStepMillis));
         this.unwatchedTimeoutMillis = unwatchedTimeoutSeconds * 1000;
     }
 

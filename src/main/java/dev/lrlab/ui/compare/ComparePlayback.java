@@ -201,6 +201,16 @@ final class ComparePlayback {
         }
         lane.panel.canvas().appendTrajectory(points);
         charts.append(series);
+        if (batch.tooSlow() != null) {
+            // the server paused (or stopped) this panel's run: its steps are too slow to play live
+            tooSlow(batch.tooSlow());
+            for (Lane l : lanes) {
+                if (!l.ended && l.session.isPlaying()) {
+                    l.session.pause(); // the panels play side by side: they pause together
+                }
+            }
+            controls.setState(RunControls.State.PAUSED);
+        }
         if (batch.ended()) {
             lane.ended = true;
             lane.feed.close();
@@ -263,6 +273,13 @@ final class ComparePlayback {
         }
         lanes.clear();
         timeline.reset();
+    }
+
+    private void tooSlow(dev.lrlab.live.TooSlow t) {
+        Notification n = Notification.show(host.getTranslation(t.messageKey(),
+                t.duration(host.getUI().map(ui -> ui.getLocale()).orElse(java.util.Locale.ENGLISH))),
+                10_000, Notification.Position.MIDDLE);
+        n.addThemeVariants(NotificationVariant.LUMO_ERROR);
     }
 
     private void busy(LiveCapacityException e) {

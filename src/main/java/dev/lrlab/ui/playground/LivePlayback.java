@@ -234,6 +234,11 @@ public final class LivePlayback {
         charts.append(series);
         timeline.setAvailable(batch.step());
         status.diverged(diverged);
+        if (batch.tooSlow() != null) {
+            status.tooSlow(batch.tooSlow());
+        } else if (batch.mode() == LiveSession.Mode.PLAYING) {
+            status.clearTooSlow();
+        }
         if (batch.ended()) {
             current = null;
             closeFeed();
@@ -245,6 +250,9 @@ public final class LivePlayback {
             // stopped while this batch was on its way: the status already says so
         } else if (batch.mode() == LiveSession.Mode.PAUSED || !current.isPlaying()) {
             // a batch sent just before Pause arrives after it: the status follows the session, not the batch
+            if (batch.tooSlow() != null) {
+                controls.setState(RunControls.State.PAUSED); // paused by the server: the button offers Resume
+            }
             status.paused(batch.step());
         } else {
             status.running(batch.step());

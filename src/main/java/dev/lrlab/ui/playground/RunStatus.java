@@ -4,20 +4,28 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import dev.lrlab.live.LiveBatch;
 import dev.lrlab.live.LiveSession;
+import dev.lrlab.live.TooSlow;
 import java.util.List;
 
-/** The status line under the run controls and the divergence banner above the landscape. */
+/**
+ * The status line under the run controls, the divergence banner above the landscape, and the
+ * banner saying the server paused or stopped the run because its steps are too slow to play live.
+ */
 public class RunStatus extends Div {
     private final Div banner = new Div();
+    private final Div tooSlow = new Div();
     private final Span status = new Span();
 
     public RunStatus() {
         banner.setId("diverged-banner");
         banner.addClassName("lr-banner");
         banner.setVisible(false);
+        tooSlow.setId("too-slow-banner");
+        tooSlow.addClassName("lr-banner");
+        tooSlow.setVisible(false);
         status.setId("run-status");
         status.addClassName("lr-muted");
-        add(banner, status);
+        add(banner, tooSlow, status);
     }
 
     public void idle() {
@@ -67,7 +75,19 @@ public class RunStatus extends Div {
         }
     }
 
+    /** The server paused (or stopped) the run: how slow its steps are and what to do instead. */
+    public void tooSlow(TooSlow t) {
+        tooSlow.setText(getTranslation(t.messageKey(), t.duration(getLocale())));
+        tooSlow.setVisible(true);
+    }
+
+    /** Playing again after a too-slow pause: the notice is old news. */
+    public void clearTooSlow() {
+        tooSlow.setVisible(false);
+    }
+
     public void clearBanner() {
         banner.setVisible(false);
+        tooSlow.setVisible(false);
     }
 }
