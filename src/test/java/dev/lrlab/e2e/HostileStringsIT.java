@@ -109,6 +109,24 @@ class HostileStringsIT extends BrowserTestBase {
                 .as("elements parsed out of labels on " + where).isEqualTo(0);
     }
 
+    /**
+     * Moves the mouse into the loss chart so its tooltip (which shows the labels) is drawn. The chart
+     * may redraw its SVG between two calls (the run's last batch), so the box is taken again.
+     */
+    private static void hoverInsideTheLossChart(Page p) {
+        for (int attempt = 0; attempt < 10; attempt++) {
+            com.microsoft.playwright.Locator svg = p.locator("#chart-loss .apexcharts-svg");
+            svg.hover();
+            com.microsoft.playwright.options.BoundingBox box = svg.boundingBox();
+            if (box != null) {
+                p.mouse().move(box.x + 200, box.y + 100);
+                return;
+            }
+            p.waitForTimeout(200);
+        }
+        throw new AssertionError("the loss chart never stayed in place long enough to hover it");
+    }
+
     @Test
     void hostileLabelsStayTextOnLinkPagesEmbedsShareLinksAndCompare() throws Exception {
         List<Map<String, Object>> specs = specs();
@@ -124,9 +142,7 @@ class HostileStringsIT extends BrowserTestBase {
             PlaygroundPage linkPage = new PlaygroundPage(page).open(url("/l/" + id));
             linkPage.runToEnd();
             linkPage.showCharts();
-            page.locator("#chart-loss .apexcharts-svg").hover();
-            page.mouse().move(page.locator("#chart-loss .apexcharts-svg").boundingBox().x + 200,
-                    page.locator("#chart-loss .apexcharts-svg").boundingBox().y + 100);
+            hoverInsideTheLossChart(page);
             assertLegendsShowLiterally(page, labels, "/l/" + id);
             String csv = (String) page.evaluate("() => document.querySelector('#chart-loss').csv()");
             if (labels.contains(HOSTILE.get(6))) {
