@@ -18,7 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * Two people, one server: one plays the cheap S1 preset while others open a share link whose
  * steps are dear (a curvature schedule with 800 power iterations on a 10,000-dimensional
- * Rastrigin: about 0.15 s a step here; four steps keep it under the work cap). The cheap run keeps its pace and the dear ones are paused
+ * Rastrigin: about 0.15 s a step here; four steps keep it under the work cap). The cheap run keeps its pace and the dear ones are paused (or, when a step runs past its bound, stopped)
  * with the translated "too slow to play live" message; closing their tabs removes their sessions.
  * (Before, every live session shared one lane thread: the dear run's owed steps held it for
  * seconds per tick and the cheap run's counter crawled.)
@@ -84,12 +84,15 @@ class LiveFairnessIT extends BrowserTestBase {
         assertThat(stepsPerSecond).as("the cheap tab's steps/s (paced at 30)").isGreaterThanOrEqualTo(20);
 
         zh.waitForSelector("#too-slow-banner:visible");
+        // two outcomes protect the others: paused after two slow steps, or (a step that checks its
+        // guard and runs past its slice) cut and stopped; which one depends on the machine's speed
         assertThat(zh.locator("#too-slow-banner").innerText()).contains("太慢，无法实时播放").contains("powerIterations")
-                .containsPattern("约需 \\d+(\\.\\d)? m?s");
+                .containsPattern("(约需|超过) \\d+(\\.\\d)? m?s");
         en.waitForSelector("#too-slow-banner:visible");
         assertThat(en.locator("#too-slow-banner").innerText()).contains("too slow to play live")
-                .contains("so it was paused").containsPattern("about \\d+(\\.\\d)? m?s each");
-        en.waitForFunction("() => document.querySelector('#run-status').innerText.startsWith('Paused at step')");
+                .containsPattern("(about \\d+(\\.\\d)? m?s each — too slow to play live, so it was paused"
+                        + "|more than \\d+(\\.\\d)? m?s and was cut short — too slow to play live, so the run was stopped)");
+        en.waitForFunction("() => /^(Paused|Stopped) at step/.test(document.querySelector('#run-status').innerText)");
         zh.locator("#too-slow-banner").screenshot(new com.microsoft.playwright.Locator.ScreenshotOptions()
                 .setPath(SCREENSHOTS.resolve("live-too-slow-zh.png")));
 
